@@ -1,0 +1,54 @@
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import ConsultantProfile, User
+from accounts.services import user_become_consultant
+
+
+class SignupForm(forms.Form):
+    """Extra fields for allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    is_consultant = forms.BooleanField(
+        label=_("I am an independent consultant and want to review my clients' audits"),
+        required=False,
+    )
+
+    def signup(self, request, user: User) -> None:
+        user.full_name = self.cleaned_data["full_name"].strip()
+        language = get_language() or settings.LANGUAGE_CODE
+        user.language = language if language in dict(settings.LANGUAGES) else "fr"
+        user.save(update_fields=["full_name", "language"])
+        if self.cleaned_data.get("is_consultant"):
+            user_become_consultant(user=user)
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class ConsultantProfileForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = ConsultantProfile
+        fields = ["headline", "organisation", "bio", "website"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

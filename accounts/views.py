@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from accounts.forms import ConsultantProfileForm, ProfileForm
+from accounts.models import ConsultantProfile
+from accounts.services import user_set_language, user_update_profile
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    consultant_profile = None
+    if user.is_consultant:
+        consultant_profile, _created = ConsultantProfile.objects.get_or_create(user=user)
+
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        consultant_form = (
+            ConsultantProfileForm(request.POST, instance=consultant_profile, prefix="consultant")
+            if consultant_profile
+            else None
+        )
+        if form.is_valid() and (consultant_form is None or consultant_form.is_valid()):
+            user_update_profile(user=user, **form.cleaned_data)
+            if consultant_form is not None:
+                consultant_form.save()
+            translation.activate(user.language)
+            messages.success(request, _("Your profile has been saved."))
+            response = redirect("accounts:profile")
+            _set_language_cookie(request, response, user.language)
+            return response
+    else:
+        form = ProfileForm(initial={"full_name": user.full_name, "language": user.language})
+        consultant_form = (
+            ConsultantProfileForm(instance=consultant_profile, prefix="consultant")
+            if consultant_profile
+            else None
+        )
+
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "consultant_form": consultant_form},
+    )
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's set_language, plus saving the choice on the account of a logged-in user."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        user_set_language(user=request.user, language=language)
+    return response
+
+
+def _set_language_cookie(request: HttpRequest, response: HttpResponse, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

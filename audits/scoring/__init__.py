@@ -1,0 +1,1 @@
+"""Pure scoring functions: no Django, no ORM; plain data in, figures out."""

@@ -1,0 +1,37 @@
+"""The Celery application.
+
+Tasks take ids, are idempotent and are enqueued with ``delay_on_commit`` only. When no broker
+is configured (``REDIS_URL`` unset) settings make tasks run in-process (eager).
+"""
+
+import functools
+import os
+
+from celery import Celery
+from celery.contrib.django.task import DjangoTask
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+
+class Task(DjangoTask):
+    def delay_on_commit(self, *args, **kwargs) -> None:
+        """Enqueue after the transaction commits, without breaking the request if the broker is down.
+
+        The committed database state is what records pending work; a periodic sweep picks up
+        whatever a lost publish left behind. So a failed publish is logged (robust=True), never
+        raised into a response that has already been committed.
+        """
+        from django.db import transaction
+
+        transaction.on_commit(functools.partial(self.delay, *args, **kwargs), robust=True)
+
+
+app = Celery("epratiques", task_cls=Task)
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+
+@app.task(ignore_result=False, acks_late=False)
+def ping() -> str:
+    """Round trip used by health checks and tests: proves a worker consumes and answers."""
+    return "pong"

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Copy the pinned front-end libraries from npm into static/vendor/ (committed; no CDN at run time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm install --no-audit --no-fund --loglevel=error
+rm -rf static/vendor
+mkdir -p static/vendor/bootstrap static/vendor/htmx
+cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map static/vendor/bootstrap/
+cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map static/vendor/bootstrap/
+cp node_modules/bootstrap/LICENSE static/vendor/bootstrap/LICENSE
+cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+cp node_modules/htmx.org/LICENSE static/vendor/htmx/LICENSE
+for pkg in bootstrap htmx.org; do
+  node -e "const p=require('./node_modules/$pkg/package.json');console.log(p.name+' '+p.version)"
+done > static/vendor/VERSIONS.txt
+cat static/vendor/VERSIONS.txt
