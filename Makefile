@@ -1,0 +1,74 @@
+# ePratiques — every target installs what it needs first (uv creates .venv from uv.lock).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# uv from the PATH when there is one, otherwise a pinned copy bootstrapped into .tools/.
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run test test-fast lint format messages compilemessages vendor bench check-deploy
+
+help:
+	@echo "make run      install, migrate, load demo data, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test     the whole test suite (uses DATABASE_URL / REDIS_URL when set)"
+	@echo "make bench    benchmarks, written to bench/results.json"
+	@echo "make lint     ruff check and format check"
+	@echo "make messages / compilemessages   refresh / compile translations (fr, en)"
+	@echo "make vendor   copy the pinned front-end libraries from npm into static/vendor/"
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+compilemessages: install
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=.tools; \
+	else echo "gettext (msgfmt) not found: using the committed .mo files"; fi
+
+messages: install
+	$(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=static/vendor --ignore=tests
+	$(PY) manage.py makemessages -d djangojs -l fr -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=static/vendor --ignore=staticfiles
+
+run: export DEBUG ?= 1
+run: install compilemessages
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py seed_demo
+	@echo
+	@echo "ePratiques is starting on http://127.0.0.1:$(PORT) — log in with a demo account above."
+	@echo "Emails (verification links, password resets) are printed in this terminal."
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: export SECRET_KEY ?= insecure-key-for-tests-only
+test: install compilemessages
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: export SECRET_KEY ?= insecure-key-for-bench-only
+bench: install
+	$(PY) -m bench
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=epratiques.example \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+vendor:
+	./scripts/vendor.sh
