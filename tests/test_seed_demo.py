@@ -1,0 +1,29 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+
+from accounts.models import User
+from audits.demo import DEMO_LOGINS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_is_idempotent_and_the_logins_work(client):
+    call_command("seed_demo")
+    call_command("seed_demo")
+
+    assert User.objects.count() == len(DEMO_LOGINS)
+    assert EmailAddress.objects.filter(verified=True).count() == len(DEMO_LOGINS)
+    for login in DEMO_LOGINS:
+        assert client.login(email=login.email, password=login.password)
+        user = User.objects.get(email=login.email)
+        assert user.is_consultant == login.is_consultant
+
+
+def test_seed_demo_prints_the_logins(capsys):
+    call_command("seed_demo")
+
+    out = capsys.readouterr().out
+    for login in DEMO_LOGINS:
+        assert login.email in out
+        assert login.password in out

@@ -1,0 +1,60 @@
+"""Settings read from the environment; production values pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k3y-" + "x7Qp9Lm2Zr5Tb8Wc1Vn4Hs6Jd0Fg3Ky" * 2,
+    "ALLOWED_HOSTS": "epratiques.example",
+    "DATABASE_URL": "postgres://epratiques:secret@db.example:5432/epratiques",
+    "REDIS_URL": "redis://redis.example:6379/0",
+    "EMAIL_HOST": "smtp.example",
+}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_values():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_a_secret_key_is_required_when_debug_is_off():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is required when DEBUG is off" in result.stderr
+
+
+def test_a_malformed_boolean_is_reported_by_name():
+    result = manage("check", env={**PRODUCTION_ENV, "DEBUG": "maybe"})
+
+    assert result.returncode != 0
+    assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_development_needs_no_configuration_at_all():
+    env = {"DEBUG": "1", "DATABASE_URL": "sqlite:///:memory:", "REDIS_URL": ""}
+
+    result = manage("check", env=env)
+
+    assert result.returncode == 0, result.stderr
