@@ -15,7 +15,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 class Task(DjangoTask):
     def delay_on_commit(self, *args, **kwargs) -> None:
-        """Enqueue after the transaction commits, without breaking the request if the broker is down.
+        """Enqueue after commit, without breaking the request if the broker is down.
 
         The committed database state is what records pending work; a periodic sweep picks up
         whatever a lost publish left behind. So a failed publish is logged (robust=True), never

@@ -33,9 +33,7 @@ def test_an_unknown_language_is_refused_with_a_message(client):
     user = UserFactory(language="fr")
     client.force_login(user)
 
-    response = client.post(
-        reverse("accounts:profile"), {"full_name": "Léa", "language": "xx"}
-    )
+    response = client.post(reverse("accounts:profile"), {"full_name": "Léa", "language": "xx"})
 
     assert response.status_code == 200
     user.refresh_from_db()

@@ -91,7 +91,8 @@ def test_signup_with_a_taken_email_says_so(client, mailoutbox):
 
 def test_signup_with_mismatched_passwords_shows_the_error(client):
     response = client.post(
-        reverse("account_signup"), {**SIGNUP, "password2": "something-else-entirely"},
+        reverse("account_signup"),
+        {**SIGNUP, "password2": "something-else-entirely"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
 

@@ -1,0 +1,72 @@
+# syntax=docker/dockerfile:1
+# ePratiques image: one image for web (gunicorn), worker and beat (celery).
+# Build:  docker build -t epratiques .
+# See docs/operations.md for running it with docker-compose.yml.
+
+ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+
+# --- build: dependencies, compiled translations, collected static files -----------------------
+FROM ${PYTHON_IMAGE} AS build
+
+ENV PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    UV_PROJECT_ENVIRONMENT=/app/.venv \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_PYTHON=/usr/local/bin/python \
+    UV_COMPILE_BYTECODE=1 \
+    UV_LINK_MODE=copy
+
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+
+RUN pip install --no-cache-dir uv==0.13.9
+
+WORKDIR /app
+
+# Dependencies first (cached while pyproject.toml and uv.lock are unchanged).
+COPY pyproject.toml uv.lock ./
+RUN uv sync --frozen --no-dev
+
+COPY . .
+
+# A throwaway key, used only so that settings load for the two commands below. It never reaches
+# the runtime stage: production passes its own SECRET_KEY at run time.
+ARG SECRET_KEY=build-only-throwaway-key-not-used-at-run-time
+RUN if [ -d locale ]; then \
+        SECRET_KEY="$SECRET_KEY" DEBUG=0 .venv/bin/python manage.py compilemessages --ignore=.venv; \
+    fi \
+    && SECRET_KEY="$SECRET_KEY" DEBUG=0 .venv/bin/python manage.py collectstatic --noinput
+
+# --- runtime -----------------------------------------------------------------------------------
+FROM ${PYTHON_IMAGE} AS runtime
+
+ENV PATH=/app/.venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    DJANGO_SETTINGS_MODULE=config.settings \
+    MEDIA_ROOT=/app/media \
+    GUNICORN_WORKERS=3 \
+    GUNICORN_THREADS=2 \
+    GUNICORN_TIMEOUT=60
+
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home \
+        --shell /usr/sbin/nologin app
+
+WORKDIR /app
+# Code, virtualenv and static files stay owned by root (read-only for the app user);
+# only the media directory is writable.
+COPY --from=build /app /app
+RUN mkdir -p /app/media && chown app:app /app/media
+
+USER app
+
+EXPOSE 8000
+
+# /healthz is exempt from the HTTPS redirect; the Host header is the first ALLOWED_HOSTS entry
+# so that Django's host validation accepts the probe.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request as r; h = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0].strip().lstrip('.'); h = 'localhost' if h in ('', '*') else h; r.urlopen(r.Request('http://127.0.0.1:8000/healthz', headers={'Host': h}), timeout=4)"]
+
+CMD ["sh", "-c", "exec gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers \"${GUNICORN_WORKERS:-3}\" --threads \"${GUNICORN_THREADS:-2}\" --timeout \"${GUNICORN_TIMEOUT:-60}\" --worker-tmp-dir /dev/shm --access-logfile - --error-logfile -"]

@@ -1,0 +1,1 @@
+"""Writes that span several models, one module per area."""
