@@ -33,9 +33,7 @@ COPY . .
 # A throwaway key, used only so that settings load for the two commands below. It never reaches
 # the runtime stage: production passes its own SECRET_KEY at run time.
 ARG SECRET_KEY=build-only-throwaway-key-not-used-at-run-time
-RUN if [ -d locale ]; then \
-        SECRET_KEY="$SECRET_KEY" DEBUG=0 .venv/bin/python manage.py compilemessages --ignore=.venv; \
-    fi \
+RUN SECRET_KEY="$SECRET_KEY" DEBUG=0 .venv/bin/python manage.py compilemessages --ignore=.venv \
     && SECRET_KEY="$SECRET_KEY" DEBUG=0 .venv/bin/python manage.py collectstatic --noinput
 
 # --- runtime -----------------------------------------------------------------------------------
