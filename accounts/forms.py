@@ -11,6 +11,8 @@ from accounts.services import user_become_consultant
 class SignupForm(forms.Form):
     """Extra fields for allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
+    field_order = ["email", "full_name", "password1", "password2", "is_consultant"]
+
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,

@@ -34,6 +34,13 @@ class ObjectiveForm(forms.ModelForm):
         required=False,
         help_text=_("Leave empty to use the usual profiles for this kind of objective."),
     )
+    target_quantity = forms.IntegerField(
+        label=_("Target (a number)"),
+        min_value=1,
+        max_value=1_000_000,
+        error_messages={"min_value": _("The target must be at least 1.")},
+        widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
+    )
     needed_sectors = forms.MultipleChoiceField(
         label=_("Sectors that matter"),
         choices=Sector.choices,
@@ -52,22 +59,16 @@ class ObjectiveForm(forms.ModelForm):
             "needed_roles",
             "needed_sectors",
         ]
-        labels = {"target_quantity": _("Target (a number)")}
         help_texts = {
             "title": _("For example: find a product manager position in Lyon."),
             "target_unit": _("What you count: interviews, clients, investors met…"),
         }
         widgets = {
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "target_quantity": forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target_quantity"].min_value = 1
-        self.fields["target_quantity"].error_messages["min_value"] = _(
-            "The target must be at least 1."
-        )
         self.fields["target_unit"].required = True
         self.fields["kind"].widget.attrs["data-default-roles"] = _default_roles_json()
 

@@ -77,7 +77,7 @@ def load_definition(path: Path = DEFAULT_DEFINITION) -> QuestionnaireDef:
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DefinitionError(f"{path}: {exc}") from exc
     return parse_definition(data)
 

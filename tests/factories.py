@@ -1,7 +1,10 @@
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 
 from accounts.models import User
+from audits.services.questionnaires import questionnaire_ensure_default
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -15,7 +18,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"user{n}@example.com")
     full_name = factory.Faker("name")
-    language = "fr"
+    language = "en"
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
@@ -29,3 +32,25 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class ConsultantFactory(UserFactory):
     is_consultant = True
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "audits.Objective"
+
+    owner = factory.SubFactory(UserFactory)
+    kind = "job_search"
+    title = "Find a product manager position"
+    target_quantity = 5
+    target_unit = "interviews"
+    deadline = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=90))
+    needed_roles = factory.LazyFunction(lambda: ["recruiter", "executive"])
+
+
+class AuditFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "audits.Audit"
+
+    owner = factory.LazyAttribute(lambda audit: audit.objective.owner)
+    objective = factory.SubFactory(ObjectiveFactory)
+    questionnaire = factory.LazyFunction(questionnaire_ensure_default)

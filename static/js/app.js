@@ -10,6 +10,32 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { sizeProgressBars(document); });
+  // Objective form: choosing a kind of objective ticks the profiles it usually needs, unless
+  // the professional has already made their own choice.
+  function defaultRolesFollowKind(root) {
+    var kind = root.querySelector("select[data-default-roles]");
+    if (!kind) { return; }
+    var defaults = JSON.parse(kind.dataset.defaultRoles);
+    var boxes = root.querySelectorAll('input[name="needed_roles"]');
+    function checked() {
+      return Array.prototype.filter.call(boxes, function (b) { return b.checked; })
+        .map(function (b) { return b.value; }).sort().join(",");
+    }
+    var previous = kind.value;
+    kind.addEventListener("change", function () {
+      var current = checked();
+      var untouched = current === "" || current === (defaults[previous] || []).slice().sort().join(",");
+      if (untouched) {
+        var wanted = defaults[kind.value] || [];
+        boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) !== -1; });
+      }
+      previous = kind.value;
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    sizeProgressBars(document);
+    defaultRolesFollowKind(document);
+  });
   document.addEventListener("htmx:afterSwap", function (event) { sizeProgressBars(event.target); });
 })();

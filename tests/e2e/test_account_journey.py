@@ -12,18 +12,19 @@ def test_sign_up_verify_log_in_switch_to_english_and_log_out(page: Page, live_se
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     page.get_by_role("link", name="Commencer mon audit").click()
 
-    page.get_by_label("Adresse email").fill("nina@example.com")
+    page.get_by_label("Courriel").fill("nina@example.com")
     page.get_by_label("Nom complet").fill("Nina Petit")
-    page.get_by_label("Mot de passe", exact=True).fill("une-phrase-de-passe-solide")
+    page.locator("#id_password1").fill("une-phrase-de-passe-solide")
     page.get_by_label("Mot de passe (confirmation)").fill("une-phrase-de-passe-solide")
-    page.get_by_role("button", name="Inscription").click()
-    expect(page.get_by_role("heading", name="Vérifiez votre adresse email")).to_be_visible()
+    page.get_by_role("button", name="Création de compte").click()
+    expect(page.get_by_role("heading", name="Vérifiez votre adresse e-mail")).to_be_visible()
 
     assert len(mailoutbox) == 1
     page.goto(live_server.url + link_in(mailoutbox[0].body, "/accounts/confirm-email/"))
     page.get_by_role("button", name="Confirmer").click()
 
-    page.get_by_label("Adresse email").fill("nina@example.com")
+    expect(page.get_by_text("Vous avez confirmé")).to_be_visible()
+    page.get_by_label("Courriel").fill("nina@example.com")
     page.get_by_label("Mot de passe").fill("une-phrase-de-passe-solide")
     page.get_by_role("button", name="Connexion").click()
     expect(page.get_by_role("heading", name="Bienvenue, Nina Petit")).to_be_visible()
