@@ -1,8 +1,22 @@
 """Demo data for `make run` and `seed_demo`: known logins, then (as features land) their data."""
 
+import datetime
+import random
 from dataclasses import dataclass
 
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
 from accounts.services import user_ensure_verified
+from audits.models import Audit, Objective, Question
+from audits.selectors import audit_pillars, pillar_with_questions
+from audits.services.audits import (
+    audit_save_section,
+    audit_start,
+    audit_submit,
+    objective_create,
+)
 
 
 @dataclass(frozen=True)
@@ -14,12 +28,13 @@ class DemoLogin:
     is_consultant: bool = False
 
 
+DEMO_PASSWORD = "demo-epratiques-2026"  # noqa: S105 — published in the README on purpose
 DEMO_LOGINS = (
-    DemoLogin("professional", "demo@epratiques.example", "demo-epratiques-2026", "Camille Martin"),
+    DemoLogin("professional", "demo@epratiques.example", DEMO_PASSWORD, "Camille Martin"),
     DemoLogin(
         "consultant",
         "consultant@epratiques.example",
-        "demo-epratiques-2026",
+        DEMO_PASSWORD,
         "Dominique Leroy",
         is_consultant=True,
     ),
@@ -30,11 +45,52 @@ def seed_demo() -> list[tuple[DemoLogin, bool]]:
     """Idempotent: returns each demo login with whether its account was just created."""
     results = []
     for login in DEMO_LOGINS:
-        _user, created = user_ensure_verified(
+        user, created = user_ensure_verified(
             email=login.email,
             password=login.password,
             full_name=login.full_name,
             is_consultant=login.is_consultant,
         )
+        if login.role == "professional":
+            seed_professional(user)
         results.append((login, created))
     return results
+
+
+@transaction.atomic
+def seed_professional(user: User) -> Audit:
+    """An objective and one submitted self-audit, answered like a busy, well-meaning seller."""
+    objective = Objective.objects.filter(owner=user).first() or objective_create(
+        owner=user,
+        kind=Objective.Kind.COMMERCIAL,
+        title="Signer cinq nouveaux clients PME en Auvergne-Rhône-Alpes",
+        target_quantity=5,
+        target_unit="clients",
+        deadline=timezone.localdate() + datetime.timedelta(days=150),
+        needed_roles=["client", "executive", "peer"],
+        needed_sectors=["industry", "retail"],
+    )
+    submitted = Audit.objects.filter(owner=user, status=Audit.Status.SUBMITTED).first()
+    if submitted is not None:
+        return submitted
+    audit = Audit.objects.filter(owner=user).first() or audit_start(owner=user, objective=objective)
+    pick = random.Random(2026)  # the same demo answers on every machine
+    for pillar in audit_pillars(audit):
+        values = {
+            question: _demo_value(question, pick)
+            for dimension in pillar_with_questions(pillar)
+            for question in dimension.questions.all()
+        }
+        audit_save_section(audit=audit, pillar=pillar, values=values)
+    return audit_submit(audit=audit)
+
+
+def _demo_value(question: Question, pick: random.Random) -> object:
+    if question.kind in (Question.Kind.AGREEMENT, Question.Kind.FREQUENCY):
+        good = pick.choice([3, 4, 4, 5])
+        return 6 - good if question.reverse else good
+    if question.kind == Question.Kind.YES_NO:
+        return pick.random() < (0.3 if question.reverse else 0.7)
+    if question.kind == Question.Kind.CHOICE:
+        return pick.choice(list(question.choices.all()))
+    return None

@@ -4,6 +4,7 @@ from django.core.management import call_command
 
 from accounts.models import User
 from audits.demo import DEMO_LOGINS
+from audits.models import Answer, Audit, Objective
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,19 @@ def test_seed_demo_is_idempotent_and_the_logins_work(client):
         assert client.login(email=login.email, password=login.password)
         user = User.objects.get(email=login.email)
         assert user.is_consultant == login.is_consultant
+
+
+def test_the_demo_professional_has_an_objective_and_a_submitted_audit():
+    call_command("seed_demo")
+    answers = Answer.objects.count()
+    call_command("seed_demo")
+
+    professional = User.objects.get(email="demo@epratiques.example")
+    assert Objective.objects.filter(owner=professional).count() == 1
+    audit = Audit.objects.get(owner=professional)
+    assert audit.is_submitted
+    assert 0 < audit.self_scores["overall"] < 100
+    assert Answer.objects.count() == answers
 
 
 def test_seed_demo_prints_the_logins(capsys):
