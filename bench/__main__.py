@@ -1,0 +1,103 @@
+"""`make bench`: measure the hot paths and write bench/results.json (figure name → value).
+
+Runs against a throwaway test database on whatever DATABASE_URL points at (SQLite by default),
+so it never touches real data. Figures are medians over repeated runs, units in the names.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
+
+
+def median_ms(call, rounds: int = ROUNDS) -> float:
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(timings), 3)
+
+
+def main() -> int:
+    setup_test_environment()
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        results = run()
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    RESULTS.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    print(f"database: {connection.vendor}")
+    print(json.dumps(results, indent=2, sort_keys=True))
+    return 0
+
+
+def run() -> dict[str, float]:
+    from audits.demo import DEMO_LOGINS, seed_demo
+    from audits.models import Audit
+    from audits.selectors import questionnaire_specs
+    from audits.services.audits import audit_compute_self_scores
+    from audits.services.questionnaires import questionnaire_ensure_default
+
+    questionnaire_ensure_default()
+    seed_demo()
+    audit = Audit.objects.get(owner__email=DEMO_LOGINS[0].email)
+    client = Client()
+    client.login(email=DEMO_LOGINS[0].email, password=DEMO_LOGINS[0].password)
+
+    def get(url: str):
+        def call():
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        return call
+
+    specs = questionnaire_specs(audit.questionnaire_id)
+    from audits.scoring.self_assessment import score_self_assessment
+
+    answers = {
+        a.question.code: a.raw_value(a.question.kind)
+        for a in audit.answers.select_related("question", "choice")
+    }
+    answers = {k: v for k, v in answers.items() if v is not None}
+
+    return {
+        "healthz_median_ms": median_ms(get("/healthz")),
+        "home_page_logged_in_redirect_median_ms": median_ms(lambda: client.get("/")),
+        "dashboard_median_ms": median_ms(get("/dashboard/")),
+        "audit_section_page_median_ms": median_ms(get(f"/audits/{audit.pk}/section/2/")),
+        "audit_results_page_median_ms": median_ms(get(f"/audits/{audit.pk}/results/")),
+        "self_score_pure_58_questions_median_ms": median_ms(
+            lambda: score_self_assessment(*specs, answers), rounds=200
+        ),
+        "self_score_with_database_median_ms": median_ms(
+            lambda: audit_compute_self_scores(audit=audit)
+        ),
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
