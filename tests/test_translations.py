@@ -12,7 +12,7 @@ LOCALE = Path(__file__).resolve().parents[1] / "locale"
 def po_entries(path: Path) -> list[dict]:
     """A small .po reader: msgid, msgstr (all forms joined) and flags of each entry."""
     entries, current, field = [], None, None
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
             if current:
                 entries.append(current)
