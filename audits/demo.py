@@ -53,6 +53,7 @@ def seed_demo() -> list[tuple[DemoLogin, bool]]:
         )
         if login.role == "professional":
             seed_professional(user)
+            seed_contacts(user)
         results.append((login, created))
     return results
 
@@ -94,3 +95,38 @@ def _demo_value(question: Question, pick: random.Random) -> object:
     if question.kind == Question.Kind.CHOICE:
         return pick.choice(list(question.choices.all()))
     return None
+
+
+DEMO_GOOGLE_EXTRA = [
+    ("Hélène", "Marchand", "Crédit Mutuel", "Chargée d'affaires entreprises"),
+    ("Thomas", "Girard", "Lycée Ampère", "Professeur"),
+    ("Inès", "Benali", "", "Business Angel"),
+    ("Marc", "Aubert", "Cabinet Aubert", "Avocat"),
+]
+
+
+@transaction.atomic
+def seed_contacts(user: User) -> None:
+    """A few hundred contacts: a LinkedIn export (with messages), then Google contacts that
+    partly overlap with it, so the map shows several networks and their overlap."""
+    from contacts.importers import parse
+    from contacts.importers.samples import linkedin_export_zip
+    from contacts.models import Contact
+    from contacts.services.imports import merge_into_network
+
+    if Contact.objects.filter(owner=user).exists():
+        return
+    linkedin = parse(linkedin_export_zip(320, seed=2026), "linkedin_zip")
+    merge_into_network(owner=user, parsed=linkedin, items=list(linkedin.items))
+    known = list(Contact.objects.filter(owner=user).order_by("id")[:45])
+    lines = ["First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Value"]
+    for contact in known:
+        slug = contact.full_name.lower().replace(" ", ".").replace("'", "")
+        lines.append(
+            f'"{contact.first_name}","{contact.last_name}","{contact.company}",'
+            f'"{contact.position}","{slug}@example.com"'
+        )
+    for first, last, company, position in DEMO_GOOGLE_EXTRA:
+        lines.append(f'"{first}","{last}","{company}","{position}",""')
+    google = parse(("\n".join(lines) + "\n").encode("utf-8-sig"), "google_csv")
+    merge_into_network(owner=user, parsed=google, items=list(google.items))

@@ -138,3 +138,11 @@ def questionnaire_specs(
             for q in questions.select_related("dimension")
         ],
     )
+
+
+def active_objective(user: User) -> Objective | None:
+    """The objective of the latest audit, else the latest objective set."""
+    latest = audits_for_owner(user).first()
+    if latest is not None:
+        return latest.objective
+    return objectives_for_owner(user).first()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("dashboard/", audit_views.dashboard, name="dashboard"),
     path("audits/", include("audits.urls")),
+    path("contacts/", include("contacts.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

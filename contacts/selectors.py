@@ -1,0 +1,187 @@
+"""Reads for the contact pages; each a fixed number of queries whatever the network's size."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from accounts.models import User
+from contacts.alignment import Alignment, align
+from contacts.models import Contact, ContactImport, Network
+from contacts.taxonomy import RoleCategory, Sector
+
+MAP_TOP_COMPANIES = 40
+MAP_DRILL_LIMIT = 150
+CHAMPIONS_LIMIT = 10
+
+
+def contact_get_for_owner(user: User, pk: int) -> Contact:
+    return get_object_or_404(Contact, pk=pk, owner=user)
+
+
+def contact_import_get_for_owner(user: User, pk: int) -> ContactImport:
+    return get_object_or_404(ContactImport, pk=pk, owner=user)
+
+
+def network_filter(code: str) -> Q:
+    """Contacts that came from one network (codes are stored sorted, comma-separated)."""
+    return Q(networks__regex=rf"(^|,){code}(,|$)")
+
+
+@dataclass(frozen=True)
+class ContactFilters:
+    q: str = ""
+    network: str = ""
+    category: str = ""
+    sector: str = ""
+    company: str = ""
+    relationship: str | None = None
+
+
+def contacts_for_owner(user: User, filters: ContactFilters | None = None) -> QuerySet[Contact]:
+    contacts = Contact.objects.filter(owner=user)
+    f = filters or ContactFilters()
+    if f.q:
+        for word in f.q.split()[:5]:
+            contacts = contacts.filter(
+                Q(full_name__icontains=word)
+                | Q(company__icontains=word)
+                | Q(position__icontains=word)
+                | Q(email__icontains=word)
+            )
+    if f.network in Network.values:
+        contacts = contacts.filter(network_filter(f.network))
+    if f.category in RoleCategory.values:
+        contacts = contacts.filter(role_category=f.category)
+    if f.sector in Sector.values:
+        contacts = contacts.filter(sector=f.sector)
+    if f.company:
+        contacts = contacts.filter(company__iexact=f.company)
+    if f.relationship is not None:
+        contacts = contacts.filter(relationship=f.relationship)
+    return contacts
+
+
+def exchanges_expression():
+    return F("messages_sent") + F("messages_received")
+
+
+def champions(user: User, limit: int = CHAMPIONS_LIMIT) -> list[Contact]:
+    """Those who exchange with the professional most: two-way conversations first."""
+    return list(
+        Contact.objects.filter(owner=user)
+        .annotate(exchange_count=exchanges_expression())
+        .filter(exchange_count__gt=0)
+        .order_by("-two_way_conversations", "-exchange_count", "full_name")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class NetworkOverlap:
+    per_network: dict[str, int]  # contacts that came from each network
+    combinations: list[tuple[list[str], int]]  # e.g. (["google", "linkedin"], 120)
+    in_several: int  # contacts found in more than one network
+
+
+def network_overlap(user: User) -> NetworkOverlap:
+    rows = (
+        Contact.objects.filter(owner=user)
+        .values_list("networks")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    per_network: dict[str, int] = {}
+    combinations = []
+    in_several = 0
+    for networks, n in rows:
+        codes = [c for c in networks.split(",") if c]
+        combinations.append((codes, n))
+        if len(codes) > 1:
+            in_several += n
+        for code in codes:
+            per_network[code] = per_network.get(code, 0) + n
+    return NetworkOverlap(per_network, combinations, in_several)
+
+
+def network_alignment(user: User, needed_roles: list[str], needed_sectors: list[str]) -> Alignment:
+    contacts = Contact.objects.filter(owner=user)
+    role_counts = dict(contacts.values_list("role_category").annotate(n=Count("id")).order_by())
+    sector_counts = dict(contacts.values_list("sector").annotate(n=Count("id")).order_by())
+    return align(
+        needed_roles=needed_roles,
+        needed_sectors=needed_sectors,
+        role_counts=role_counts,
+        sector_counts=sector_counts,
+        total_contacts=sum(role_counts.values()),
+    )
+
+
+GROUPS = {"category": "role_category", "sector": "sector", "company": "company"}
+
+
+def map_clusters(user: User, group: str) -> list[dict]:
+    """One node per category, sector or company (the top ones), never one per contact."""
+    field = GROUPS[group]
+    rows = (
+        Contact.objects.filter(owner=user)
+        .values(field)
+        .annotate(
+            n=Count("id"),
+            exchanges=Sum(exchanges_expression()),
+            champions=Count("id", filter=Q(two_way_conversations__gt=0)),
+            multi_network=Count("id", filter=Q(networks__contains=",")),
+        )
+        .order_by("-n", field)
+    )
+    if group == "company":
+        rows = rows.exclude(company="")[:MAP_TOP_COMPANIES]
+    labels = dict(RoleCategory.choices) if group == "category" else dict(Sector.choices)
+    clusters = []
+    for row in rows:
+        value = row[field]
+        clusters.append(
+            {
+                "value": value,
+                "label": str(labels.get(value, value)) if group != "company" else value,
+                "count": row["n"],
+                "exchanges": row["exchanges"] or 0,
+                "champions": row["champions"],
+                "multi_network": row["multi_network"],
+            }
+        )
+    return clusters
+
+
+def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
+    """Drill-down: the most engaged contacts of one cluster, at most MAP_DRILL_LIMIT."""
+    field = GROUPS[group]
+    contacts = (
+        Contact.objects.filter(owner=user, **{field: value})
+        .annotate(exchange_count=exchanges_expression())
+        .order_by("-two_way_conversations", "-exchange_count", "full_name")
+        .values(
+            "id",
+            "full_name",
+            "company",
+            "position",
+            "networks",
+            "exchange_count",
+            "two_way_conversations",
+        )[:MAP_DRILL_LIMIT]
+    )
+    return [
+        {
+            "id": c["id"],
+            "label": c["full_name"],
+            "company": c["company"],
+            "position": c["position"],
+            "networks": [n for n in c["networks"].split(",") if n],
+            "exchanges": c["exchange_count"],
+            "champion": c["two_way_conversations"] > 0,
+        }
+        for c in contacts
+    ]
+
+
+def recent_imports(user: User, limit: int = 5) -> list[ContactImport]:
+    return list(ContactImport.objects.filter(owner=user)[:limit])

@@ -1,0 +1,1 @@
+"""Writes on contacts and imports, one module per area."""

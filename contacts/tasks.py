@@ -1,0 +1,16 @@
+from celery import shared_task
+from django.db import OperationalError
+
+from contacts.services.imports import contact_import_run, contact_import_sweep
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3, time_limit=600)
+def import_contacts(import_id: int) -> None:
+    """Import one uploaded file (idempotent: the job row is claimed before any work)."""
+    contact_import_run(import_id=import_id)
+
+
+@shared_task
+def sweep_contact_imports() -> int:
+    """Periodic: re-enqueue imports whose enqueue was lost or whose worker died."""
+    return contact_import_sweep()

@@ -1,0 +1,250 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from audits.selectors import active_objective
+from contacts.absence_texts import action_for, import_error_message, zone_label
+from contacts.export import csv_rows
+from contacts.forms import (
+    BulkEditForm,
+    ContactFilterForm,
+    ContactForm,
+    ImportForm,
+    MappingForm,
+)
+from contacts.importers.base import ImportFileError
+from contacts.importers.generic_csv import guess_mapping, read_header
+from contacts.models import Contact, ContactImport, Network
+from contacts.selectors import (
+    GROUPS,
+    ContactFilters,
+    champions,
+    contact_get_for_owner,
+    contact_import_get_for_owner,
+    contacts_for_owner,
+    map_cluster_contacts,
+    map_clusters,
+    network_alignment,
+    network_overlap,
+    recent_imports,
+)
+from contacts.services.contacts import contact_update, contacts_bulk_update
+from contacts.services.imports import contact_import_create, contact_import_queue, import_progress
+
+PAGE_SIZE = 50
+
+
+def _filters(form: ContactFilterForm) -> ContactFilters:
+    if not form.is_valid():
+        return ContactFilters()
+    data = form.cleaned_data
+    return ContactFilters(
+        q=data["q"].strip(),
+        network=data["network"],
+        category=data["category"],
+        sector=data["sector"],
+        company=data["company"].strip(),
+        relationship=form.relationship_filter(),
+    )
+
+
+@login_required
+def contact_list(request: HttpRequest) -> HttpResponse:
+    filter_form = ContactFilterForm(request.GET or None)
+    contacts = contacts_for_owner(request.user, _filters(filter_form))
+    if request.method == "POST":
+        posted = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+        allowed = list(
+            Contact.objects.filter(owner=request.user, pk__in=posted).values_list("pk", flat=True)
+        )
+        bulk = BulkEditForm(request.POST, allowed_ids=allowed)
+        if bulk.is_valid():
+            count = contacts_bulk_update(
+                owner=request.user, ids=bulk.cleaned_data["ids"], changes=bulk.changes()
+            )
+            messages.success(request, _("%(count)d contacts updated.") % {"count": count})
+            return redirect(request.get_full_path())
+        for error in bulk.errors.get("ids", []):
+            messages.error(request, error)
+    page = Paginator(contacts.order_by("full_name", "id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "contacts/list.html",
+        {
+            "page": page,
+            "filter_form": filter_form,
+            "bulk_form": BulkEditForm(allowed_ids=[]),
+            "query": query.urlencode(),
+            "total": page.paginator.count,
+        },
+    )
+
+
+@login_required
+def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = contact_get_for_owner(request.user, pk)
+    form = ContactForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        contact_update(contact=contact, **form.cleaned_data)
+        messages.success(request, _("Contact saved."))
+        return redirect("contacts:list")
+    return render(request, "contacts/edit.html", {"form": form, "contact": contact})
+
+
+@login_required
+@require_GET
+def contact_export(request: HttpRequest) -> StreamingHttpResponse:
+    contacts = contacts_for_owner(request.user, _filters(ContactFilterForm(request.GET or None)))
+    header = [
+        "full_name",
+        "email",
+        "company",
+        "position",
+        "role_category",
+        "sector",
+        "relationship",
+        "networks",
+        "profile_url",
+        "connected_on",
+        "messages_sent",
+        "messages_received",
+    ]
+    rows = contacts.order_by("full_name", "id").values_list(*header).iterator(chunk_size=2000)
+    response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="epratiques-contacts.csv"'
+    return response
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = contact_import_create(
+            owner=request.user,
+            upload=form.cleaned_data["file"],
+            fmt=form.cleaned_data["format"],
+            network=form.cleaned_data["network"],
+        )
+        if job.status == ContactImport.Status.MAPPING:
+            return redirect("contacts:import_mapping", pk=job.pk)
+        return redirect("contacts:import_detail", pk=job.pk)
+    return render(
+        request, "contacts/import.html", {"form": form, "imports": recent_imports(request.user)}
+    )
+
+
+@login_required
+def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    job = contact_import_get_for_owner(request.user, pk)
+    if job.status != ContactImport.Status.MAPPING:
+        return redirect("contacts:import_detail", pk=job.pk)
+    try:
+        with job.file.open("rb") as handle:
+            header = read_header(handle.read())
+    except ImportFileError as exc:
+        messages.error(request, import_error_message(exc.code))
+        return redirect("contacts:import")
+    form = MappingForm(request.POST or None, header=header, guessed=guess_mapping(header))
+    if request.method == "POST" and form.is_valid():
+        contact_import_queue(job=job, mapping=form.mapping())
+        return redirect("contacts:import_detail", pk=job.pk)
+    return render(request, "contacts/mapping.html", {"form": form, "job": job, "header": header})
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    job = contact_import_get_for_owner(request.user, pk)
+    template = (
+        "contacts/partials/import_status.html"
+        if request.headers.get("HX-Request")
+        else "contacts/import_detail.html"
+    )
+    done, total = import_progress(job)
+    return render(
+        request,
+        template,
+        {
+            "job": job,
+            "done": done,
+            "total": total,
+            "percent": round(100 * done / total) if total else 0,
+            "error_message": import_error_message(job.error_code) if job.error_code else "",
+            "first_errors": job.errors[:20],
+        },
+    )
+
+
+@login_required
+@require_GET
+def import_errors(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    job = contact_import_get_for_owner(request.user, pk)
+    rows = ((e["row"], e["message"]) for e in job.errors)
+    response = StreamingHttpResponse(csv_rows(["row", "message"], rows), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-errors.csv"'
+    return response
+
+
+@login_required
+def network(request: HttpRequest) -> HttpResponse:
+    """The network against the active objective: absence zones, champions, overlap."""
+    objective = active_objective(request.user)
+    alignment = (
+        network_alignment(request.user, objective.needed_roles, objective.needed_sectors)
+        if objective
+        else None
+    )
+    zones = [(z, zone_label(z), action_for(z)) for z in alignment.zones] if alignment else []
+    overlap = network_overlap(request.user)
+    networks = dict(Network.choices)
+    overlap_rows = [(networks.get(code, code), n) for code, n in overlap.per_network.items()]
+    return render(
+        request,
+        "contacts/network.html",
+        {
+            "objective": objective,
+            "alignment": alignment,
+            "zones": zones,
+            "champions": champions(request.user),
+            "overlap": overlap,
+            "overlap_rows": overlap_rows,
+        },
+    )
+
+
+@login_required
+def network_map(request: HttpRequest) -> HttpResponse:
+    group = request.GET.get("group", "category")
+    if group not in GROUPS:
+        group = "category"
+    return render(
+        request,
+        "contacts/map.html",
+        {"group": group, "data_url": reverse("contacts:map_data")},
+    )
+
+
+@login_required
+@require_GET
+def map_data(request: HttpRequest) -> JsonResponse:
+    group = request.GET.get("group", "category")
+    if group not in GROUPS:
+        return JsonResponse({"error": _("Unknown grouping.")}, status=400)
+    value = request.GET.get("value")
+    if value is None:
+        return JsonResponse({"group": group, "clusters": map_clusters(request.user, group)})
+    return JsonResponse(
+        {
+            "group": group,
+            "value": value,
+            "contacts": map_cluster_contacts(request.user, group, value),
+        }
+    )
