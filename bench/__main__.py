@@ -84,7 +84,7 @@ def run() -> dict[str, float]:
     }
     answers = {k: v for k, v in answers.items() if v is not None}
 
-    return {
+    results = {
         "healthz_median_ms": median_ms(get("/healthz")),
         "home_page_logged_in_redirect_median_ms": median_ms(lambda: client.get("/")),
         "dashboard_median_ms": median_ms(get("/dashboard/")),
@@ -96,6 +96,67 @@ def run() -> dict[str, float]:
         "self_score_with_database_median_ms": median_ms(
             lambda: audit_compute_self_scores(audit=audit)
         ),
+    }
+    results.update(contacts_30k())
+    return results
+
+
+def contacts_30k() -> dict[str, float]:
+    """A 30,000-row Connections.csv (LinkedIn's maximum) through the upload code path."""
+    import tracemalloc
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.services import user_ensure_verified
+    from contacts.importers.samples import linkedin_connections_csv
+    from contacts.models import Contact, ContactImport
+    from contacts.services.imports import contact_import_create, contact_import_run
+    from tests.factories import ObjectiveFactory
+
+    data = linkedin_connections_csv(30_000, seed=30)
+
+    def run_import(email: str) -> ContactImport:
+        user, _ = user_ensure_verified(email=email, password="bench-pass-2026", full_name="B")  # noqa: S106
+        job = contact_import_create(
+            owner=user, upload=SimpleUploadedFile("Connections.csv", data), fmt="linkedin_csv"
+        )
+        contact_import_run(import_id=job.pk)
+        job.refresh_from_db()
+        assert job.status == ContactImport.Status.DONE, job.error_code
+        return job
+
+    start = time.perf_counter()
+    job = run_import("bench-import@example.com")
+    seconds = time.perf_counter() - start
+    tracemalloc.start()
+    run_import("bench-memory@example.com")
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    owner = job.owner
+    ObjectiveFactory(owner=owner, kind="financing", needed_roles=["investor", "mentor"])
+    client = Client()
+    client.force_login(owner)
+
+    def get(url: str):
+        def call():
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+
+        return call
+
+    return {
+        "import_30k_seconds": round(seconds, 2),
+        "import_30k_peak_mb": round(peak / 1024 / 1024, 1),
+        "import_30k_contacts_created": job.created,
+        "contacts_30k_in_database": Contact.objects.filter(owner=owner).count(),
+        "contacts_list_30k_ms": median_ms(get("/contacts/"), rounds=15),
+        "contacts_list_search_30k_ms": median_ms(get("/contacts/?q=dupont"), rounds=15),
+        "network_map_30k_ms": median_ms(get("/contacts/map/data.json?group=category"), rounds=15),
+        "network_map_company_30k_ms": median_ms(
+            get("/contacts/map/data.json?group=company"), rounds=15
+        ),
+        "absence_zones_30k_ms": median_ms(get("/contacts/network/"), rounds=15),
     }
 
 

@@ -151,10 +151,11 @@ def merge_into_network(
     skipped = len(errors)
     for position, row in enumerate(rows, start=1):
         keys = _keys(row)
-        existing_id = index.find(keys)
+        row_url = url_key(row.profile_url)
+        existing_id = index.find(keys, row_url)
         if existing_id is not None:
             matched.setdefault(existing_id, []).append(row)
-        elif (twin := next((pending[k] for k in keys if k in pending), None)) is not None:
+        elif (twin := _pending_twin(pending, keys, row_url)) is not None:
             _absorb(twin, row)  # the same person twice in one file
             skipped += 1
         else:
@@ -176,23 +177,42 @@ def merge_into_network(
     }
 
 
+def _same_person(key: str, row_url: str, other_url: str) -> bool:
+    """A name match is no match when both sides have different profile URLs: two people."""
+    return not (key.startswith("n:") and row_url and other_url and row_url != other_url)
+
+
+def _pending_twin(pending: dict[str, Contact], keys: list[str], row_url: str) -> Contact | None:
+    for key in keys:
+        contact = pending.get(key)
+        if contact is not None and _same_person(key, row_url, contact.url_key):
+            return contact
+    return None
+
+
 class _NetworkIndex:
     """Existing contacts of the owner by merge key (one query, only the keys)."""
 
     def __init__(self, owner: User) -> None:
         self.ids: dict[str, int] = {}
+        self.urls: dict[int, str] = {}
         rows = Contact.objects.filter(owner=owner).values_list(
             "id", "url_key", "email_key", "name_key", "other_emails"
         )
         for contact_id, url, email, name, others in rows.iterator(chunk_size=5000):
+            self.urls[contact_id] = url
             for key in (f"u:{url}" if url else "", f"e:{email}" if email else "", f"n:{name}"):
                 if key and key != "n:":
                     self.ids.setdefault(key, contact_id)
             for other in others or []:
                 self.ids.setdefault(f"e:{other}", contact_id)
 
-    def find(self, keys: list[str]) -> int | None:
-        return next((self.ids[k] for k in keys if k in self.ids), None)
+    def find(self, keys: list[str], row_url: str) -> int | None:
+        for key in keys:
+            contact_id = self.ids.get(key)
+            if contact_id is not None and _same_person(key, row_url, self.urls[contact_id]):
+                return contact_id
+        return None
 
 
 def _keys(row: ParsedContact) -> list[str]:

@@ -53,7 +53,7 @@
           });
           elements.push({ data: { id: "e" + i, source: "me", target: id, weight: 1 + 5 * c.count / max } });
         });
-        draw(elements, { name: "concentric", concentric: function (n) { return n.id() === "me" ? 2 : 1; }, minNodeSpacing: 20 });
+        draw(elements, { name: "concentric", concentric: function (n) { return n.id() === "me" ? 2 : 1; }, levelWidth: function () { return 1; }, minNodeSpacing: 20 });
         cy.on("tap", "node", function (event) {
           var c = event.target.data("cluster");
           if (c) { showCluster(c); }

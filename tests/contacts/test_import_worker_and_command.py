@@ -101,3 +101,24 @@ def test_a_users_correction_survives_a_new_import(tmp_path, capsys):
 
     contact.refresh_from_db()
     assert contact.role_category == "mentor"
+
+
+@pytest.mark.django_db
+def test_namesakes_with_different_profiles_stay_two_people():
+    from contacts.importers import parse
+    from contacts.services.imports import merge_into_network
+
+    owner = UserFactory()
+    data = (
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Marie,Martin,https://www.linkedin.com/in/marie-martin-1,,Acme,CEO,15 Mar 2024\n"
+        b"Marie,Martin,https://www.linkedin.com/in/marie-martin-2,,Acme,CFO,16 Mar 2024\n"
+        b"Marie,Martin,https://www.linkedin.com/in/marie-martin-1,,Acme,CEO,15 Mar 2024\n"
+    )
+    parsed = parse(data, "linkedin_csv")
+
+    summary = merge_into_network(owner=owner, parsed=parsed, items=list(parsed.items))
+
+    assert summary["created"] == 2
+    assert summary["skipped"] == 1
+    assert Contact.objects.filter(owner=owner).count() == 2
