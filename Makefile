@@ -5,6 +5,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 PORT ?= 8000
+TEST_WORKERS ?= 2
 VENV := .venv
 PY := $(VENV)/bin/python
 # uv from the PATH when there is one, otherwise a pinned copy bootstrapped into .tools/.
@@ -52,7 +53,7 @@ run: install compilemessages
 
 test: export SECRET_KEY ?= insecure-key-for-tests-only
 test: install compilemessages
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from audits import views
+from audits.views import self_audit as views
 
 app_name = "audits"
 

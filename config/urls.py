@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from audits import views as audit_views
+from audits.views import self_audit as audit_views
 from config import views
 
 admin.site.site_header = "ePratiques"

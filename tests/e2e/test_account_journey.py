@@ -12,7 +12,7 @@ def test_sign_up_verify_log_in_switch_to_english_and_log_out(page: Page, live_se
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     page.get_by_role("link", name="Commencer mon audit").click()
 
-    page.get_by_label("Courriel").fill("nina@example.com")
+    page.get_by_label("E-mail").fill("nina@example.com")
     page.get_by_label("Nom complet").fill("Nina Petit")
     page.locator("#id_password1").fill("une-phrase-de-passe-solide")
     page.get_by_label("Mot de passe (confirmation)").fill("une-phrase-de-passe-solide")
@@ -24,7 +24,7 @@ def test_sign_up_verify_log_in_switch_to_english_and_log_out(page: Page, live_se
     page.get_by_role("button", name="Confirmer").click()
 
     expect(page.get_by_text("Vous avez confirmé")).to_be_visible()
-    page.get_by_label("Courriel").fill("nina@example.com")
+    page.get_by_label("E-mail").fill("nina@example.com")
     page.get_by_label("Mot de passe").fill("une-phrase-de-passe-solide")
     page.get_by_role("button", name="Connexion").click()
     expect(page.get_by_role("heading", name="Bienvenue, Nina Petit")).to_be_visible()

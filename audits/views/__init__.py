@@ -1,0 +1,1 @@
+"""Views by area: the self-audit, feedback requests (professional side) and the peer page."""
