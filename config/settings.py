@@ -7,6 +7,7 @@ Production sets DATABASE_URL (PostgreSQL), REDIS_URL, SECRET_KEY, ALLOWED_HOSTS 
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -148,6 +149,18 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "sweep-contact-imports": {"task": "contacts.tasks.sweep_contact_imports", "schedule": 60.0},
+    "sweep-audits-needing-scores": {
+        "task": "audits.tasks.sweep_audits_needing_scores",
+        "schedule": 120.0,
+    },
+    "send-feedback-reminders": {
+        "task": "audits.tasks.send_feedback_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "expire-feedback-requests": {
+        "task": "audits.tasks.expire_feedback_requests",
+        "schedule": crontab(minute=15),
+    },
 }
 
 # --- Authentication -------------------------------------------------------------------------
@@ -273,3 +286,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Peer feedback ----------------------------------------------------------------------------
+FEEDBACK_LINK_DAYS = envint("FEEDBACK_LINK_DAYS", 21)
+FEEDBACK_REMINDER_DAYS = tuple(
+    int(day) for day in envlist("FEEDBACK_REMINDER_DAYS", "5,10")[:2]
+)  # at most two reminders
+FEEDBACK_RATE_LIMIT = envint("FEEDBACK_RATE_LIMIT", 60)  # requests per minute per address

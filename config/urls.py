@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from audits.views import peer
 from audits.views import self_audit as audit_views
 from config import views
 
@@ -10,6 +11,9 @@ admin.site.site_header = "ePratiques"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("f/", peer.peer_root),
+    path("f/<str:token>/", peer.peer_page, name="peer"),
+    path("f/<str:token>/decline/", peer.peer_decline, name="peer_decline"),
     path("dashboard/", audit_views.dashboard, name="dashboard"),
     path("audits/", include("audits.urls")),
     path("contacts/", include("contacts.urls")),

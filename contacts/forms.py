@@ -5,6 +5,7 @@ from contacts.importers import FORMATS
 from contacts.importers.base import MAX_FILE_BYTES
 from contacts.importers.generic_csv import FIELDS
 from contacts.models import Contact, Network, Relationship
+from contacts.selectors import ContactFilters
 from contacts.taxonomy import RoleCategory, Sector
 
 FORMAT_LABELS = {
@@ -106,6 +107,20 @@ class ContactFilterForm(forms.Form):
         ],
         required=False,
     )
+
+    def to_filters(self) -> ContactFilters:
+        """The filters to apply: none at all when the form is not valid."""
+        if not self.is_valid():
+            return ContactFilters()
+        data = self.cleaned_data
+        return ContactFilters(
+            q=data["q"].strip(),
+            network=data["network"],
+            category=data["category"],
+            sector=data["sector"],
+            company=data["company"].strip(),
+            relationship=self.relationship_filter(),
+        )
 
     def relationship_filter(self) -> str | None:
         value = self.cleaned_data.get("relationship") or NO_CHANGE

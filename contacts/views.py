@@ -22,7 +22,6 @@ from contacts.importers.generic_csv import guess_mapping, read_header
 from contacts.models import Contact, ContactImport, Network
 from contacts.selectors import (
     GROUPS,
-    ContactFilters,
     champions,
     contact_get_for_owner,
     contact_import_get_for_owner,
@@ -39,24 +38,10 @@ from contacts.services.imports import contact_import_create, contact_import_queu
 PAGE_SIZE = 50
 
 
-def _filters(form: ContactFilterForm) -> ContactFilters:
-    if not form.is_valid():
-        return ContactFilters()
-    data = form.cleaned_data
-    return ContactFilters(
-        q=data["q"].strip(),
-        network=data["network"],
-        category=data["category"],
-        sector=data["sector"],
-        company=data["company"].strip(),
-        relationship=form.relationship_filter(),
-    )
-
-
 @login_required
 def contact_list(request: HttpRequest) -> HttpResponse:
     filter_form = ContactFilterForm(request.GET or None)
-    contacts = contacts_for_owner(request.user, _filters(filter_form))
+    contacts = contacts_for_owner(request.user, filter_form.to_filters())
     if request.method == "POST":
         posted = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
         allowed = list(
@@ -103,7 +88,9 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def contact_export(request: HttpRequest) -> StreamingHttpResponse:
-    contacts = contacts_for_owner(request.user, _filters(ContactFilterForm(request.GET or None)))
+    contacts = contacts_for_owner(
+        request.user, ContactFilterForm(request.GET or None).to_filters()
+    )
     header = [
         "full_name",
         "email",

@@ -1,4 +1,11 @@
 from audits.models.audits import Answer, Audit, Objective
+from audits.models.feedback import (
+    FeedbackLink,
+    FeedbackOptOut,
+    FeedbackRequest,
+    FeedbackResponse,
+    Relationship,
+)
 from audits.models.questionnaires import Choice, Dimension, Pillar, Question, Questionnaire
 
 __all__ = [
@@ -6,8 +13,13 @@ __all__ = [
     "Audit",
     "Choice",
     "Dimension",
+    "FeedbackLink",
+    "FeedbackOptOut",
+    "FeedbackRequest",
+    "FeedbackResponse",
     "Objective",
     "Pillar",
     "Question",
     "Questionnaire",
+    "Relationship",
 ]

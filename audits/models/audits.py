@@ -92,6 +92,11 @@ class Audit(models.Model):
     # The self-assessment figures computed on submit (audits.scoring.self_assessment):
     # {"algorithm": ..., "overall": ..., "pillars": {...}, "dimensions": {...}, ...}
     self_scores = models.JSONField(_("self scores"), null=True, blank=True)
+    # Set by every peer answer, cleared by the compile job: the database, not the broker,
+    # remembers that figures are out of date (a lost enqueue is picked up by the sweep).
+    needs_scoring = models.BooleanField(default=False)
+    # Peer figures compiled from the responses (audits.scoring.feedback).
+    peer_summary = models.JSONField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("audit")

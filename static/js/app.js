@@ -33,9 +33,30 @@
     });
   }
 
+  // Copy a personal link; tick or untick every box of a list.
+  function wireButtons(root) {
+    root.querySelectorAll("[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var field = document.getElementById(button.dataset.copy);
+        field.select();
+        var done = function () { button.textContent = button.dataset.copied || button.textContent; };
+        if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done, done); }
+        else { document.execCommand("copy"); done(); }
+      });
+    });
+    root.querySelectorAll("[data-check-all], [data-uncheck-all]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var name = button.dataset.checkAll || button.dataset.uncheckAll;
+        var state = Boolean(button.dataset.checkAll);
+        root.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) { box.checked = state; });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     sizeProgressBars(document);
     defaultRolesFollowKind(document);
+    wireButtons(document);
   });
   document.addEventListener("htmx:afterSwap", function (event) { sizeProgressBars(event.target); });
 })();

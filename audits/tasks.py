@@ -1,0 +1,66 @@
+import smtplib
+
+from celery import shared_task
+from django.db import OperationalError
+
+from audits.services.feedback import (
+    audit_compile_feedback,
+    audits_needing_scores,
+    feedback_expire,
+    feedback_mark_failed,
+    feedback_reminders_due,
+    feedback_send_email,
+)
+
+TRANSIENT_MAIL_ERRORS = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    smtplib.SMTPDataError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+@shared_task(bind=True, max_retries=4, acks_late=False)
+def send_feedback_email(self, request_id: int, kind: str) -> bool:
+    """Email one feedback invitation or reminder. Transient SMTP errors are retried; a
+    refused recipient marks the request failed, so the professional sees it and can copy the
+    link instead. Not acks_late: a redelivered message could email the person twice."""
+    try:
+        return feedback_send_email(request_id=request_id, kind=kind)
+    except smtplib.SMTPRecipientsRefused as exc:
+        feedback_mark_failed(request_id=request_id, reason=f"recipient refused: {exc}")
+        return False
+    except TRANSIENT_MAIL_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            feedback_mark_failed(request_id=request_id, reason=f"could not send: {exc}")
+            return False
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc
+
+
+@shared_task
+def send_feedback_reminders() -> int:
+    """Daily (beat): remind after FEEDBACK_REMINDER_DAYS; safe to run twice the same day."""
+    due = feedback_reminders_due()
+    for request_id in due:
+        send_feedback_email.delay(request_id, "reminder")
+    return len(due)
+
+
+@shared_task
+def expire_feedback_requests() -> int:
+    return feedback_expire()
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
+def compile_feedback(audit_id: int) -> None:
+    audit_compile_feedback(audit_id=audit_id)
+
+
+@shared_task
+def sweep_audits_needing_scores() -> int:
+    """Periodic: compile every audit still flagged (covers an enqueue lost with the broker)."""
+    ids = audits_needing_scores()
+    for audit_id in ids:
+        compile_feedback.delay(audit_id)
+    return len(ids)

@@ -1,0 +1,41 @@
+"""A small fixed-window rate limit on the shared cache (Redis in production)."""
+
+import functools
+import time
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def client_address(request: HttpRequest) -> str:
+    # Behind the production proxy REMOTE_ADDR is set from X-Forwarded-For by the proxy setup.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limited(scope: str, limit: Callable[[], int], window: int = 60):
+    """Refuse with 429 once an address made `limit()` requests in the current window."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            bucket = int(time.time() // window)
+            key = f"rl:{scope}:{client_address(request)}:{bucket}"
+            if cache.add(key, 1, timeout=window + 1):
+                count = 1
+            else:
+                try:
+                    count = cache.incr(key)
+                except ValueError:  # expired between add and incr
+                    cache.add(key, 1, timeout=window + 1)
+                    count = 1
+            if count > limit():
+                response = render(request, "errors/429.html", status=429)
+                response["Retry-After"] = str(window)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
