@@ -23,7 +23,9 @@ class FeedbackRequestForm(forms.Form):
     emails = forms.CharField(
         label=_("Email addresses"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "alice@example.com, bob@example.com"}),
+        widget=forms.Textarea(
+            attrs={"rows": 3, "placeholder": "alice@example.com, bob@example.com"}
+        ),
         help_text=_("One or more addresses, separated by commas, spaces or new lines."),
     )
     relationship = forms.ChoiceField(label=_("They are my…"), choices=Relationship.choices)

@@ -43,7 +43,9 @@ def next_reminder(request: FeedbackRequest, days: tuple[int, ...]) -> datetime.d
         or request.reminders_sent >= len(days)
     ):
         return None
-    due = timezone.localdate(request.sent_at) + datetime.timedelta(days=days[request.reminders_sent])
+    due = timezone.localdate(request.sent_at) + datetime.timedelta(
+        days=days[request.reminders_sent]
+    )
     return due if due < timezone.localdate(request.expires_at) else None
 
 
@@ -52,9 +54,7 @@ def feedback_tracking(audit: Audit) -> Tracking:
     days = settings.FEEDBACK_REMINDER_DAYS
     for request in requests:
         request.next_reminder = next_reminder(request, days)
-    counts = dict(
-        audit.feedback_requests.values_list("status").annotate(n=Count("id")).order_by()
-    )
+    counts = dict(audit.feedback_requests.values_list("status").annotate(n=Count("id")).order_by())
     sent = sum(counts.get(s, 0) for s in SENT_STATUSES)
     answered = FeedbackResponse.objects.filter(audit=audit).count()
     texts: list[tuple[str, str]] = []
@@ -62,7 +62,9 @@ def feedback_tracking(audit: Audit) -> Tracking:
         for keep, change in FeedbackResponse.objects.filter(audit=audit).values_list(
             "keep_doing", "change"
         ):
-            texts.extend((kind, text) for kind, text in (("keep", keep), ("change", change)) if text)
+            texts.extend(
+                (kind, text) for kind, text in (("keep", keep), ("change", change)) if text
+            )
     return Tracking(
         requests=requests, counts=counts, sent=max(sent, answered), answered=answered, texts=texts
     )

@@ -16,7 +16,5 @@ urlpatterns = [
     path("<int:pk>/results/", views.audit_results, name="results"),
     path("<int:pk>/feedback/", feedback.feedback_overview, name="feedback"),
     path("<int:pk>/feedback/new/", feedback.feedback_new, name="feedback_new"),
-    path(
-        "<int:pk>/feedback/<int:request_id>/link/", feedback.feedback_link, name="feedback_link"
-    ),
+    path("<int:pk>/feedback/<int:request_id>/link/", feedback.feedback_link, name="feedback_link"),
 ]

@@ -12,8 +12,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("f/", peer.peer_root),
-    path("f/<str:token>/", peer.peer_page, name="peer"),
     path("f/<str:token>/decline/", peer.peer_decline, name="peer_decline"),
+    # <path:> so that even a mangled link with slashes gets the peer's own "link unknown" page.
+    path("f/<path:token>/", peer.peer_page, name="peer"),
     path("dashboard/", audit_views.dashboard, name="dashboard"),
     path("audits/", include("audits.urls")),
     path("contacts/", include("contacts.urls")),

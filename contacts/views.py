@@ -88,9 +88,7 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def contact_export(request: HttpRequest) -> StreamingHttpResponse:
-    contacts = contacts_for_owner(
-        request.user, ContactFilterForm(request.GET or None).to_filters()
-    )
+    contacts = contacts_for_owner(request.user, ContactFilterForm(request.GET or None).to_filters())
     header = [
         "full_name",
         "email",

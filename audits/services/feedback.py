@@ -33,8 +33,11 @@ from contacts.models import Contact
 logger = logging.getLogger(__name__)
 
 TOKEN_BYTES = 32
-OPEN_STATUSES = (FeedbackRequest.Status.PENDING, FeedbackRequest.Status.SENT,
-                 FeedbackRequest.Status.OPENED)
+OPEN_STATUSES = (
+    FeedbackRequest.Status.PENDING,
+    FeedbackRequest.Status.SENT,
+    FeedbackRequest.Status.OPENED,
+)
 
 
 def hash_token(token: str) -> str:
@@ -80,9 +83,7 @@ def feedback_requests_create(
             email_hash__in=[hash_email(r.email) for r in recipients if r.email]
         ).values_list("email_hash", flat=True)
     )
-    already = set(
-        audit.feedback_requests.exclude(email="").values_list("email", flat=True)
-    ) | {
+    already = set(audit.feedback_requests.exclude(email="").values_list("email", flat=True)) | {
         f"contact:{c}"
         for c in audit.feedback_requests.exclude(contact=None).values_list("contact_id", flat=True)
     }
@@ -211,9 +212,9 @@ def feedback_decline(*, request: FeedbackRequest, opt_out: bool) -> None:
     if opt_out and request.email:
         FeedbackOptOut.objects.get_or_create(email_hash=hash_email(request.email))
         # Nobody may ask this person again: their other open requests close too.
-        FeedbackRequest.objects.filter(
-            email=request.email, status__in=OPEN_STATUSES
-        ).update(status=FeedbackRequest.Status.DECLINED)
+        FeedbackRequest.objects.filter(email=request.email, status__in=OPEN_STATUSES).update(
+            status=FeedbackRequest.Status.DECLINED
+        )
 
 
 def feedback_send_email(*, request_id: int, kind: str) -> bool:
@@ -222,13 +223,12 @@ def feedback_send_email(*, request_id: int, kind: str) -> bool:
     if not request.email or request.is_closed or request.expires_at <= timezone.now():
         return False
     if kind == "invitation" and request.status not in (
-        FeedbackRequest.Status.PENDING, FeedbackRequest.Status.FAILED
+        FeedbackRequest.Status.PENDING,
+        FeedbackRequest.Status.FAILED,
     ):
         return False  # already sent: a redelivered task must not send twice
     if FeedbackOptOut.objects.filter(email_hash=hash_email(request.email)).exists():
-        FeedbackRequest.objects.filter(pk=request.pk).update(
-            status=FeedbackRequest.Status.DECLINED
-        )
+        FeedbackRequest.objects.filter(pk=request.pk).update(status=FeedbackRequest.Status.DECLINED)
         return False
     token = _new_link(request)
     owner = request.audit.owner
@@ -251,9 +251,9 @@ def feedback_send_email(*, request_id: int, kind: str) -> bool:
 
 
 def feedback_mark_failed(*, request_id: int, reason: str) -> None:
-    FeedbackRequest.objects.filter(
-        pk=request_id, status=FeedbackRequest.Status.PENDING
-    ).update(status=FeedbackRequest.Status.FAILED, failure_reason=reason[:300])
+    FeedbackRequest.objects.filter(pk=request_id, status=FeedbackRequest.Status.PENDING).update(
+        status=FeedbackRequest.Status.FAILED, failure_reason=reason[:300]
+    )
 
 
 def feedback_reminders_due(*, today: datetime.date | None = None) -> list[int]:
@@ -265,12 +265,16 @@ def feedback_reminders_due(*, today: datetime.date | None = None) -> list[int]:
     today = today or timezone.localdate()
     days = settings.FEEDBACK_REMINDER_DAYS
     due = []
-    candidates = FeedbackRequest.objects.filter(
-        status__in=[FeedbackRequest.Status.SENT, FeedbackRequest.Status.OPENED],
-        delivery=FeedbackRequest.Delivery.EMAIL,
-        reminders_sent__lt=len(days),
-        expires_at__gt=timezone.now(),
-    ).exclude(email="").values_list("pk", "sent_at", "reminders_sent", "email")
+    candidates = (
+        FeedbackRequest.objects.filter(
+            status__in=[FeedbackRequest.Status.SENT, FeedbackRequest.Status.OPENED],
+            delivery=FeedbackRequest.Delivery.EMAIL,
+            reminders_sent__lt=len(days),
+            expires_at__gt=timezone.now(),
+        )
+        .exclude(email="")
+        .values_list("pk", "sent_at", "reminders_sent", "email")
+    )
     opted_out = set(FeedbackOptOut.objects.values_list("email_hash", flat=True))
     for pk, sent_at, sent_count, email in candidates.iterator():
         if sent_at is None or hash_email(email) in opted_out:
@@ -294,8 +298,11 @@ def feedback_expire(*, now: datetime.datetime | None = None) -> int:
 
 
 SENT_STATUSES = (
-    FeedbackRequest.Status.SENT, FeedbackRequest.Status.OPENED, FeedbackRequest.Status.ANSWERED,
-    FeedbackRequest.Status.DECLINED, FeedbackRequest.Status.EXPIRED,
+    FeedbackRequest.Status.SENT,
+    FeedbackRequest.Status.OPENED,
+    FeedbackRequest.Status.ANSWERED,
+    FeedbackRequest.Status.DECLINED,
+    FeedbackRequest.Status.EXPIRED,
 )
 
 

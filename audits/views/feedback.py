@@ -59,14 +59,17 @@ def feedback_new(request: HttpRequest, pk: int) -> HttpResponse:
             _report(request, result)
             return redirect("audits:feedback", pk=audit.pk)
     else:
-        form = FeedbackRequestForm(
-            contact_choices=[], initial={"language": request.user.language}
-        )
+        form = FeedbackRequestForm(contact_choices=[], initial={"language": request.user.language})
     return render(
         request,
         "audits/feedback_new.html",
-        {"audit": audit, "form": form, "filter_form": filter_form, "shown": shown,
-         "max": MAX_RECIPIENTS},
+        {
+            "audit": audit,
+            "form": form,
+            "filter_form": filter_form,
+            "shown": shown,
+            "max": MAX_RECIPIENTS,
+        },
     )
 
 
@@ -78,8 +81,11 @@ def _report(request: HttpRequest, result) -> None:
     if linked:
         messages.info(
             request,
-            _("%(n)d people have no email address: copy their personal link below and send it "
-              "through LinkedIn or any other channel.") % {"n": linked},
+            _(
+                "%(n)d people have no email address: copy their personal link below and send it "
+                "through LinkedIn or any other channel."
+            )
+            % {"n": linked},
         )
     if result.opted_out:
         messages.warning(

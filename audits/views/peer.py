@@ -40,7 +40,9 @@ def _closed_page(request: HttpRequest, feedback: FeedbackRequest | None) -> Http
     if feedback is None:
         return render(request, "peer/link_invalid.html", status=404)
     if feedback.status == FeedbackRequest.Status.ANSWERED:
-        return render(request, "peer/thanks.html", {"feedback": feedback, "again": True}, status=410)
+        return render(
+            request, "peer/thanks.html", {"feedback": feedback, "again": True}, status=410
+        )
     if feedback.status == FeedbackRequest.Status.DECLINED:
         return render(request, "peer/declined.html", {"feedback": feedback}, status=410)
     if feedback_is_expired(feedback):
@@ -58,9 +60,7 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
         if closed is not None:
             return closed
         pillars = list(Pillar.objects.filter(questionnaire_id=feedback.audit.questionnaire_id))
-        form = PeerAnswerForm(
-            request.POST or None, pillars=pillars, questions=pillar_questions()
-        )
+        form = PeerAnswerForm(request.POST or None, pillars=pillars, questions=pillar_questions())
         if request.method == "POST" and form.is_valid():
             stored = feedback_answer(
                 request=feedback,
@@ -69,9 +69,7 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
                 keep_doing=form.cleaned_data["keep_doing"],
                 change=form.cleaned_data["change"],
             )
-            return render(
-                request, "peer/thanks.html", {"feedback": feedback, "again": not stored}
-            )
+            return render(request, "peer/thanks.html", {"feedback": feedback, "again": not stored})
         if request.method == "GET":
             feedback_mark_opened(request=feedback)
         return render(

@@ -1,0 +1,54 @@
+"""With the broker down, a peer's answer is still stored and acknowledged; the sweep catches up."""
+
+import threading
+
+import pytest
+from django.db import transaction
+
+from audits.models import Audit, FeedbackResponse
+from audits.tasks import sweep_audits_needing_scores
+from config.celery import app as celery_app
+from tests.feedback.conftest import ANSWER, fresh_link, make_requests
+
+
+@pytest.fixture
+def broker_down():
+    """Point Celery at a port where nothing listens, with publishing for real (not eager)."""
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    celery_app.conf.broker_url = "redis://127.0.0.1:1/0"
+    celery_app.conf.task_always_eager = False
+    celery_app._pool = None  # drop connections opened on the real broker
+    yield
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    celery_app._pool = None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_is_stored_while_the_broker_is_down_and_compiled_later(client, broker_down):
+    from tests.factories import AuditFactory
+
+    audit = AuditFactory()
+    (request,) = make_requests(audit, names=["Sam"])
+    url = fresh_link(request)
+    result = {}
+
+    def answer() -> None:
+        result["response"] = client.post(url, {**ANSWER, "lang": "en"})
+
+    caller = threading.Thread(target=answer)
+    caller.start()
+    caller.join(timeout=30)
+
+    assert not caller.is_alive(), "the answer hung on the dead broker"
+    assert result["response"].status_code == 200
+    assert "recorded anonymously" in result["response"].content.decode()
+    assert FeedbackResponse.objects.filter(audit=audit).count() == 1
+    assert Audit.objects.get(pk=audit.pk).needs_scoring is True
+
+    # The broker is back (here: tasks in-process); the periodic sweep compiles the audit.
+    celery_app.conf.task_always_eager = True
+    with transaction.atomic():
+        assert sweep_audits_needing_scores() == 1
+    audit.refresh_from_db()
+    assert audit.needs_scoring is False
+    assert audit.peer_summary["responses"] == 1
