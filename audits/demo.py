@@ -41,9 +41,11 @@ DEMO_LOGINS = (
 )
 
 
-def seed_demo() -> list[tuple[DemoLogin, bool]]:
-    """Idempotent: returns each demo login with whether its account was just created."""
+def seed_demo() -> tuple[list[tuple[DemoLogin, bool]], str]:
+    """Idempotent: each demo login with whether its account was just created, and the
+    personal link of one unanswered feedback request of the demo audit."""
     results = []
+    link = ""
     for login in DEMO_LOGINS:
         user, created = user_ensure_verified(
             email=login.email,
@@ -52,10 +54,11 @@ def seed_demo() -> list[tuple[DemoLogin, bool]]:
             is_consultant=login.is_consultant,
         )
         if login.role == "professional":
-            seed_professional(user)
+            audit = seed_professional(user)
             seed_contacts(user)
+            link = seed_feedback(audit)
         results.append((login, created))
-    return results
+    return results, link
 
 
 @transaction.atomic
@@ -130,3 +133,70 @@ def seed_contacts(user: User) -> None:
         lines.append(f'"{first}","{last}","{company}","{position}",""')
     google = parse(("\n".join(lines) + "\n").encode("utf-8-sig"), "google_csv")
     merge_into_network(owner=user, parsed=google, items=list(google.items))
+
+
+DEMO_COMMENTS = [
+    ("Vos articles de fond sont utiles et bien écrits.", ""),
+    ("You always answer questions, even from strangers.", ""),
+    ("", "Moins de messages commerciaux envoyés à froid, s'il vous plaît."),
+    ("Great event recaps.", "Too many connection requests without a word of introduction."),
+    ("", "Vous répondez rarement aux commentaires."),
+    ("Transparent about your projects.", ""),
+]
+DEMO_RELATIONSHIPS = ["client", "colleague", "former_colleague", "network", "client", "manager"]
+
+
+@transaction.atomic
+def seed_feedback(audit: Audit) -> str:
+    """Thirty requests, twenty-four anonymous answers; returns one unanswered personal link."""
+    from audits.models import FeedbackLink, FeedbackRequest, FeedbackResponse
+    from audits.services.feedback import (
+        Recipient,
+        audit_compile_feedback,
+        feedback_answer,
+        feedback_link_issue,
+        feedback_requests_create,
+        feedback_url,
+    )
+    from contacts.models import Contact
+
+    if not audit.feedback_requests.exists():
+        contacts = list(Contact.objects.filter(owner=audit.owner).order_by("id")[:30])
+        for index, contact in enumerate(contacts):
+            feedback_requests_create(
+                audit=audit,
+                recipients=[Recipient(name=contact.full_name, contact=contact)],
+                relationship=DEMO_RELATIONSHIPS[index % len(DEMO_RELATIONSHIPS)],
+                message="Votre regard sur ma présence en ligne m'aiderait beaucoup.",
+                language="fr",
+            )
+        requests = list(audit.feedback_requests.order_by("id"))
+        FeedbackRequest.objects.filter(audit=audit).update(
+            status=FeedbackRequest.Status.SENT, sent_at=timezone.now()
+        )
+        pick = random.Random(7)
+        for index, request in enumerate(requests[:24]):
+            request.refresh_from_db()
+            keep, change = DEMO_COMMENTS[index % len(DEMO_COMMENTS)]
+            feedback_answer(
+                request=request,
+                appraisal=pick.choice(["positive", "positive", "neutral", "negative"]),
+                perceptions={
+                    "strategy": pick.randint(2, 5),
+                    "network": pick.randint(2, 5),
+                    "engagement": pick.randint(1, 4),
+                    "conduct": pick.randint(2, 5),
+                },
+                keep_doing=keep,
+                change=change,
+            )
+    audit_compile_feedback(audit_id=audit.pk)
+    waiting = (
+        audit.feedback_requests.filter(status=FeedbackRequest.Status.SENT).order_by("id").first()
+    )
+    if waiting is None:
+        return ""
+    # Keep a single live demo link, so that running the seed again adds nothing.
+    FeedbackLink.objects.filter(request=waiting).delete()
+    assert FeedbackResponse.objects.filter(audit=audit).exists()
+    return feedback_url(feedback_link_issue(request=waiting))

@@ -32,6 +32,9 @@ def test_the_demo_professional_has_an_objective_and_a_submitted_audit():
     assert audit.is_submitted
     assert 0 < audit.self_scores["overall"] < 100
     assert Answer.objects.count() == answers
+    assert audit.feedback_requests.count() == 30
+    assert audit.feedback_responses.count() == 24
+    assert audit.peer_summary["responses"] == 24
 
 
 def test_seed_demo_prints_the_logins(capsys):
@@ -41,3 +44,16 @@ def test_seed_demo_prints_the_logins(capsys):
     for login in DEMO_LOGINS:
         assert login.email in out
         assert login.password in out
+    link = out.split("peer link")[1].split()[0]
+    assert "/f/" in link
+
+
+def test_the_printed_peer_link_opens_the_peer_page(client, capsys):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    link = capsys.readouterr().out.split("peer link")[-1].split()[0]
+
+    response = client.get(link.split("8000", 1)[-1])
+
+    assert response.status_code == 200
+    assert "Camille Martin" in response.content.decode()
