@@ -82,10 +82,9 @@ class QuestionnairePart(Bilingual, models.Model):
         raise NotImplementedError
 
 
-class Pillar(QuestionnairePart):
-    questionnaire = models.ForeignKey(
-        Questionnaire, on_delete=models.CASCADE, related_name="pillars"
-    )
+class NamedPart(QuestionnairePart):
+    """A pillar or a dimension: a weighted, named group, in both languages."""
+
     code = models.SlugField(_("code"), max_length=50)
     weight = models.FloatField(_("weight"), default=1.0)
     name_fr = models.CharField(_("name (French)"), max_length=120)
@@ -94,18 +93,10 @@ class Pillar(QuestionnairePart):
     description_en = models.TextField(_("description (English)"), blank=True)
 
     class Meta(QuestionnairePart.Meta):
-        verbose_name = _("pillar")
-        verbose_name_plural = _("pillars")
-        constraints = [
-            models.UniqueConstraint(fields=["questionnaire", "code"], name="pillar_code"),
-            models.CheckConstraint(condition=models.Q(weight__gt=0), name="pillar_weight_positive"),
-        ]
+        abstract = True
 
     def __str__(self) -> str:
         return self.name_en or self.code
-
-    def owning_questionnaire(self) -> Questionnaire:
-        return self.questionnaire
 
     @property
     def name(self) -> str:
@@ -116,16 +107,27 @@ class Pillar(QuestionnairePart):
         return self.local("description")
 
 
-class Dimension(QuestionnairePart):
-    pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="dimensions")
-    code = models.SlugField(_("code"), max_length=50)
-    weight = models.FloatField(_("weight"), default=1.0)
-    name_fr = models.CharField(_("name (French)"), max_length=120)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+class Pillar(NamedPart):
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="pillars"
+    )
 
-    class Meta(QuestionnairePart.Meta):
+    class Meta(NamedPart.Meta):
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "code"], name="pillar_code"),
+            models.CheckConstraint(condition=models.Q(weight__gt=0), name="pillar_weight_positive"),
+        ]
+
+    def owning_questionnaire(self) -> Questionnaire:
+        return self.questionnaire
+
+
+class Dimension(NamedPart):
+    pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="dimensions")
+
+    class Meta(NamedPart.Meta):
         verbose_name = _("dimension")
         verbose_name_plural = _("dimensions")
         constraints = [
@@ -135,19 +137,8 @@ class Dimension(QuestionnairePart):
             ),
         ]
 
-    def __str__(self) -> str:
-        return self.name_en or self.code
-
     def owning_questionnaire(self) -> Questionnaire:
         return self.pillar.questionnaire
-
-    @property
-    def name(self) -> str:
-        return self.local("name")
-
-    @property
-    def description(self) -> str:
-        return self.local("description")
 
 
 class Question(QuestionnairePart):
