@@ -98,6 +98,9 @@ def run() -> dict[str, float]:
         ),
     }
     results.update(contacts_30k())
+    from bench.feedback_load import measure
+
+    results.update(measure(audit=audit))
     return results
 
 

@@ -4,7 +4,6 @@ Tasks take ids, are idempotent and are enqueued with ``delay_on_commit`` only. W
 is configured (``REDIS_URL`` unset) settings make tasks run in-process (eager).
 """
 
-import functools
 import os
 
 from celery import Celery
@@ -23,7 +22,13 @@ class Task(DjangoTask):
         """
         from django.db import transaction
 
-        transaction.on_commit(functools.partial(self.delay, *args, **kwargs), robust=True)
+        def enqueue() -> None:
+            self.delay(*args, **kwargs)
+
+        # A named function, not a functools.partial: Django's robust on_commit logs the
+        # failure with the callback's __qualname__, which a partial does not have.
+        enqueue.__qualname__ = f"{self.name}.delay_on_commit"
+        transaction.on_commit(enqueue, robust=True)
 
 
 app = Celery("epratiques", task_cls=Task)

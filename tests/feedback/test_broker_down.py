@@ -17,10 +17,15 @@ def broker_down():
     saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
     celery_app.conf.broker_url = "redis://127.0.0.1:1/0"
     celery_app.conf.task_always_eager = False
-    celery_app._pool = None  # drop connections opened on the real broker
+    _drop_connections()  # connections and producers opened on the real broker
     yield
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+    _drop_connections()
+
+
+def _drop_connections() -> None:
     celery_app._pool = None
+    celery_app.amqp._producer_pool = None
 
 
 @pytest.mark.django_db(transaction=True)

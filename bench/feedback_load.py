@@ -1,0 +1,427 @@
+"""Peer feedback page under gunicorn on loopback: throughput against a trivial view, p95.
+
+`measure(audit=...)` issues link tokens in the bench's throwaway database, starts gunicorn
+(2 workers x 4 threads, DEBUG off) on a free 127.0.0.1 port against that same database,
+and drives it from 20 client threads, each with its own keep-alive connection and cookies:
+
+- trivial: GET /__bench/trivial, an `HttpResponse("ok")` behind the full middleware stack;
+- peer: GET /f/<token>/ then POST a valid answer to it, a fresh token for every pair.
+
+Every phase is bounded in time (BENCH_FEEDBACK_SECONDS, 5 s) and the peer phase also by the
+number of tokens issued beforehand (BENCH_FEEDBACK_TOKENS). Only successful requests count:
+a 200 form with its CSRF token for the GET, the "recorded" thank-you page for the POST.
+
+The server gets no REDIS_URL, so the compile task each answer triggers runs inside the
+request (in production it only queues it); tokens are spread over audits of 100 requests so
+that this compile reads a realistic number of answers. SQLite: the bench database lives in
+memory, so gunicorn gets a file copy of it (sqlite3 backup), deleted afterwards.
+
+The module is also gunicorn's target: `bench.feedback_load:wsgi_application()` serves the
+project's URLs plus the trivial view, nothing else changes in the project.
+"""
+
+import http.client
+import math
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import path
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIENTS = 20
+WORKERS = 2
+THREADS = 4
+SECONDS = float(os.environ.get("BENCH_FEEDBACK_SECONDS", "5"))
+TOKENS = int(os.environ.get("BENCH_FEEDBACK_TOKENS", "3000"))
+WARMUP_SECONDS = 1.5
+WARMUP_TOKENS = 300
+REQUESTS_PER_AUDIT = 100
+TRIVIAL_URL = "/__bench/trivial"
+ANSWER = {
+    "lang": "en",
+    "appraisal": "positive",
+    "pillar_strategy": "4",
+    "pillar_network": "3",
+    "pillar_engagement": "4",
+    "pillar_conduct": "5",
+    "keep_doing": "Sharing the case studies of your clients, they are concrete and useful.",
+    "change": "Post a little less often, and answer the comments under your posts.",
+}
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+CSRF_COOKIE = re.compile(r"(?:^|[\s,])csrftoken=([^;,\s]+)")
+RECORDED = b"recorded anonymously"
+
+
+# --- gunicorn's side ------------------------------------------------------------------------
+
+
+def trivial_view(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def __getattr__(name: str):
+    # This module is the server's ROOT_URLCONF: the project's URLs plus the trivial view,
+    # built on first use (importing config.urls needs the app registry).
+    if name == "urlpatterns":
+        from config.urls import urlpatterns
+
+        return [path(TRIVIAL_URL.lstrip("/"), trivial_view), *urlpatterns]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def wsgi_application():
+    """gunicorn's factory: config.wsgi's application, with this module as the URLconf."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.conf import settings
+    from django.core.wsgi import get_wsgi_application
+
+    settings.ROOT_URLCONF = __name__
+    # No collectstatic in the bench: plain static URLs, as in the rest of the bench.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    return get_wsgi_application()
+
+
+# --- the bench's side -----------------------------------------------------------------------
+
+
+def issue_tokens(*, audit, count: int) -> tuple[list[str], list[int]]:
+    """`count` link-only requests with one fresh token each, on audits of 100 requests."""
+    from audits.services.audits import audit_start
+    from audits.services.feedback import (
+        Recipient,
+        feedback_link_issue,
+        feedback_requests_create,
+    )
+
+    tokens, audit_ids = [], []
+    while len(tokens) < count:
+        target = audit_start(owner=audit.owner, objective=audit.objective)
+        audit_ids.append(target.pk)
+        size = min(REQUESTS_PER_AUDIT, count - len(tokens))
+        created = feedback_requests_create(
+            audit=target,
+            recipients=[Recipient(name=f"Bench peer {len(tokens) + i}") for i in range(size)],
+            relationship="client",
+            message="",
+            language="en",
+        ).created
+        tokens += [feedback_link_issue(request=request) for request in created]
+    return tokens, audit_ids
+
+
+def server_database_url(workdir: Path) -> tuple[str, Path | None]:
+    """A DATABASE_URL for the bench's test database (a file copy of it for SQLite)."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        copy = workdir / "bench.sqlite3"
+        connection.ensure_connection()
+        target = sqlite3.connect(copy)
+        try:
+            connection.connection.backup(target)
+        finally:
+            target.close()
+        return f"sqlite:///{copy}", copy
+    if connection.vendor == "postgresql":
+        url = urlsplit(os.environ["DATABASE_URL"])
+        name = connection.settings_dict["NAME"]
+        return urlunsplit(url._replace(path=f"/{name}")), None
+    raise RuntimeError(f"feedback load bench: unsupported database {connection.vendor}")
+
+
+def answered_count(audit_ids: list[int], sqlite_copy: Path | None) -> int:
+    """Requests marked answered in the database the server used."""
+    from audits.models import FeedbackRequest
+
+    answered = FeedbackRequest.Status.ANSWERED
+    if sqlite_copy is None:
+        return FeedbackRequest.objects.filter(audit_id__in=audit_ids, status=answered).count()
+    marks = ",".join("?" * len(audit_ids))
+    with sqlite3.connect(sqlite_copy) as db:
+        (count,) = db.execute(
+            f"SELECT COUNT(*) FROM {FeedbackRequest._meta.db_table} "  # noqa: S608
+            f"WHERE status = ? AND audit_id IN ({marks})",
+            [answered, *audit_ids],
+        ).fetchone()
+    return count
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(*, port: int, database_url: str, log: Path) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "FEEDBACK_RATE_LIMIT": "1000000",
+        "LOG_LEVEL": "WARNING",
+    }
+    # Tasks in-process and a local-memory cache: never queue bench work on a real broker.
+    env.pop("REDIS_URL", None)
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "bench.feedback_load:wsgi_application()",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={WORKERS}",
+        f"--threads={THREADS}",
+        "--timeout=60",
+        "--graceful-timeout=5",
+    ]
+    if Path("/dev/shm").is_dir():
+        command.append("--worker-tmp-dir=/dev/shm")
+    with log.open("wb") as out:
+        return subprocess.Popen(  # noqa: S603
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+
+
+def wait_ready(server: subprocess.Popen, port: int, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        try:
+            conn.request("GET", TRIVIAL_URL)
+            if conn.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        finally:
+            conn.close()
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not come up:\n{log_tail(log)}")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+
+
+def log_tail(log: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+class Client:
+    """One simulated browser: a keep-alive connection and its csrftoken cookie."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.conn: http.client.HTTPConnection | None = None
+        self.csrf_cookie = ""
+
+    def request(self, method: str, url: str, body: bytes | None = None) -> tuple[int, bytes]:
+        headers = {"Host": f"127.0.0.1:{self.port}"}
+        if self.csrf_cookie:
+            headers["Cookie"] = f"csrftoken={self.csrf_cookie}"
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            self.conn.request(method, url, body=body, headers=headers)
+            response = self.conn.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException):
+            self.close()
+            raise
+        # The cookie is Secure (DEBUG off) but this is plain loopback: kept by hand.
+        for value in response.headers.get_all("Set-Cookie") or []:
+            found = CSRF_COOKIE.search(value)
+            if found:
+                self.csrf_cookie = found.group(1)
+        if response.will_close:
+            self.close()
+        return response.status, data
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+class Phase:
+    """CLIENTS threads running `step(client, phase)` until the deadline or no more work."""
+
+    def __init__(self, port: int, seconds: float):
+        self.port = port
+        self.seconds = seconds
+        self.lock = threading.Lock()
+        self.latencies: list[float] = []
+        self.ok = 0
+        self.failures: Counter[str] = Counter()
+        self.elapsed = 0.0
+
+    def timed(self, client: Client, method: str, url: str, body: bytes | None = None):
+        start = time.perf_counter()
+        try:
+            status, data = client.request(method, url, body)
+        except (OSError, http.client.HTTPException) as exc:
+            self.fail(f"{method} {type(exc).__name__}")
+            return None, b""
+        latency = time.perf_counter() - start
+        with self.lock:
+            self.latencies.append(latency)
+        return status, data
+
+    def fail(self, reason: str) -> None:
+        with self.lock:
+            self.failures[reason] += 1
+
+    def succeed(self, count: int = 1) -> None:
+        with self.lock:
+            self.ok += count
+
+    def run(self, step) -> "Phase":
+        barrier = threading.Barrier(CLIENTS + 1)
+        ends: list[float] = []
+
+        def worker():
+            client = Client(self.port)
+            barrier.wait()
+            deadline = time.perf_counter() + self.seconds
+            try:
+                while time.perf_counter() < deadline and step(client, self):
+                    pass
+            finally:
+                client.close()
+                with self.lock:
+                    ends.append(time.perf_counter())
+
+        threads = [threading.Thread(target=worker, daemon=True) for _ in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        barrier.wait()
+        start = time.perf_counter()
+        for thread in threads:
+            thread.join(timeout=self.seconds + 120)
+        self.elapsed = max(ends, default=start) - start
+        return self
+
+    @property
+    def rps(self) -> float:
+        return self.ok / self.elapsed if self.elapsed else 0.0
+
+    def p95_ms(self) -> float:
+        ordered = sorted(self.latencies)
+        if not ordered:
+            return 0.0
+        return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] * 1000
+
+
+def trivial_step(client: Client, phase: Phase) -> bool:
+    status, data = phase.timed(client, "GET", TRIVIAL_URL)
+    if status == 200 and data == b"ok":
+        phase.succeed()
+    elif status is not None:
+        phase.fail(f"trivial {status}")
+    return True
+
+
+def peer_step(tokens: list[str]):
+    def step(client: Client, phase: Phase) -> bool:
+        try:
+            token = tokens.pop()
+        except IndexError:
+            return False  # every token used: the phase ends early
+        url = f"/f/{token}/"
+        status, page = phase.timed(client, "GET", url)
+        found = CSRF_INPUT.search(page) if status == 200 else None
+        if found is None:
+            if status is not None:
+                phase.fail(f"GET {status}")
+            return True
+        phase.succeed()
+        body = urlencode({**ANSWER, "csrfmiddlewaretoken": found.group(1).decode()}).encode()
+        status, page = phase.timed(client, "POST", url, body)
+        if status == 200 and RECORDED in page:
+            phase.succeed()
+        elif status is not None:
+            phase.fail(f"POST {status}" if status != 200 else "POST 200 not recorded")
+        return True
+
+    return step
+
+
+def measure(*, audit) -> dict[str, float]:
+    """The four peer-page figures; gunicorn is always stopped before returning."""
+    started = time.perf_counter()
+    warmup_tokens, warmup_audits = issue_tokens(audit=audit, count=WARMUP_TOKENS)
+    tokens, audit_ids = issue_tokens(audit=audit, count=TOKENS)
+    audit_ids += warmup_audits
+    issued_in = time.perf_counter() - started
+
+    workdir = Path(tempfile.mkdtemp(prefix="epratiques-bench-"))
+    log = workdir / "gunicorn.log"
+    server = None
+    try:
+        database_url, sqlite_copy = server_database_url(workdir)
+        port = free_port()
+        server = start_server(port=port, database_url=database_url, log=log)
+        wait_ready(server, port, log)
+
+        warm = Phase(port, WARMUP_SECONDS).run(trivial_step)
+        warm_peer = Phase(port, WARMUP_SECONDS).run(peer_step(warmup_tokens))
+        trivial = Phase(port, SECONDS).run(trivial_step)
+        peer = Phase(port, SECONDS).run(peer_step(tokens))
+        stop_server(server)
+
+        answered = answered_count(audit_ids, sqlite_copy)
+        expected_answers = (warm_peer.ok + peer.ok) // 2
+        failures = warm.failures + warm_peer.failures + trivial.failures + peer.failures
+        print(
+            f"feedback load: {TOKENS + WARMUP_TOKENS} tokens issued in {issued_in:.1f} s; "
+            f"trivial {trivial.ok} requests in {trivial.elapsed:.2f} s, "
+            f"peer {peer.ok} requests in {peer.elapsed:.2f} s "
+            f"({len(tokens)} tokens left); answers stored {answered}, "
+            f"expected {expected_answers}"
+        )
+        if not tokens:
+            print("feedback load: every token was used before the deadline (raise TOKENS)")
+        if failures or answered < expected_answers:
+            print(f"feedback load: failures {dict(failures)}\n{log_tail(log)}")
+        return {
+            "feedback_rps": round(peer.rps, 1),
+            "trivial_rps": round(trivial.rps, 1),
+            "feedback_rps_ratio": round(peer.rps / trivial.rps, 3) if trivial.rps else 0.0,
+            "feedback_p95_ms": round(peer.p95_ms(), 1),
+            "feedback_failed_requests": sum(peer.failures.values()),
+        }
+    finally:
+        if server is not None:
+            stop_server(server)
+        print("LOG", workdir)
+        shutil.rmtree(workdir, ignore_errors=True) if 0 else None
