@@ -39,15 +39,16 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from gunicorn.config import KNOWN_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
 WORKERS = 2
 THREADS = 4
 SECONDS = float(os.environ.get("BENCH_FEEDBACK_SECONDS", "5"))
-TOKENS = int(os.environ.get("BENCH_FEEDBACK_TOKENS", "3000"))
+TOKENS = int(os.environ.get("BENCH_FEEDBACK_TOKENS", "1500"))
 WARMUP_SECONDS = 1.5
-WARMUP_TOKENS = 300
+WARMUP_TOKENS = 200
 REQUESTS_PER_AUDIT = 100
 TRIVIAL_URL = "/__bench/trivial"
 ANSWER = {
@@ -192,8 +193,10 @@ def start_server(*, port: int, database_url: str, log: Path) -> subprocess.Popen
         "--timeout=60",
         "--graceful-timeout=5",
     ]
-    if Path("/dev/shm").is_dir():
+    if Path("/dev/shm").is_dir():  # noqa: S108 — as in the Dockerfile: heartbeats off disk
         command.append("--worker-tmp-dir=/dev/shm")
+    if any(setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS):
+        command.append("--no-control-socket")  # gunicorn >= 25.1 opens one in $HOME otherwise
     with log.open("wb") as out:
         return subprocess.Popen(  # noqa: S603
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
@@ -423,5 +426,4 @@ def measure(*, audit) -> dict[str, float]:
     finally:
         if server is not None:
             stop_server(server)
-        print("LOG", workdir)
-        shutil.rmtree(workdir, ignore_errors=True) if 0 else None
+        shutil.rmtree(workdir, ignore_errors=True)
