@@ -152,12 +152,12 @@ def seed_feedback(audit: Audit) -> str:
     from audits.models import FeedbackLink, FeedbackRequest, FeedbackResponse
     from audits.services.feedback import (
         Recipient,
-        audit_compile_feedback,
         feedback_answer,
         feedback_link_issue,
         feedback_requests_create,
         feedback_url,
     )
+    from audits.services.scoring import audit_compile_scores
     from contacts.models import Contact
 
     if not audit.feedback_requests.exists():
@@ -190,7 +190,7 @@ def seed_feedback(audit: Audit) -> str:
                 keep_doing=keep,
                 change=change,
             )
-    audit_compile_feedback(audit_id=audit.pk)
+    audit_compile_scores(audit_id=audit.pk)
     waiting = (
         audit.feedback_requests.filter(status=FeedbackRequest.Status.SENT).order_by("id").first()
     )

@@ -4,13 +4,13 @@ from celery import shared_task
 from django.db import OperationalError
 
 from audits.services.feedback import (
-    audit_compile_feedback,
     audits_needing_scores,
     feedback_expire,
     feedback_mark_failed,
     feedback_reminders_due,
     feedback_send_email,
 )
+from audits.services.scoring import audit_compile_scores
 
 TRANSIENT_MAIL_ERRORS = (
     smtplib.SMTPServerDisconnected,
@@ -52,9 +52,17 @@ def expire_feedback_requests() -> int:
     return feedback_expire()
 
 
-@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
-def compile_feedback(audit_id: int) -> None:
-    audit_compile_feedback(audit_id=audit_id)
+@shared_task(
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def compile_scores(audit_id: int) -> int | None:
+    """Compile one audit's figures (idempotent: a redelivery gives the same snapshot)."""
+    snapshot = audit_compile_scores(audit_id=audit_id)
+    return snapshot.pk if snapshot else None
 
 
 @shared_task
@@ -62,5 +70,5 @@ def sweep_audits_needing_scores() -> int:
     """Periodic: compile every audit still flagged (covers an enqueue lost with the broker)."""
     ids = audits_needing_scores()
     for audit_id in ids:
-        compile_feedback.delay(audit_id)
+        compile_scores.delay(audit_id)
     return len(ids)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from audits.views import feedback
+from audits.views import feedback, score
 from audits.views import self_audit as views
 
 app_name = "audits"
@@ -14,6 +14,13 @@ urlpatterns = [
     path("<int:pk>/review/", views.audit_review, name="review"),
     path("<int:pk>/submit/", views.audit_submit_view, name="submit"),
     path("<int:pk>/results/", views.audit_results, name="results"),
+    path("<int:pk>/score/", score.score, name="score"),
+    path("<int:pk>/score/recompute/", score.recompute, name="recompute"),
+    path(
+        "<int:pk>/recommendations/<int:rec_id>/",
+        score.recommendation_status,
+        name="recommendation_status",
+    ),
     path("<int:pk>/feedback/", feedback.feedback_overview, name="feedback"),
     path("<int:pk>/feedback/new/", feedback.feedback_new, name="feedback_new"),
     path("<int:pk>/feedback/<int:request_id>/link/", feedback.feedback_link, name="feedback_link"),

@@ -1,6 +1,7 @@
 """The Celery application.
 
-Tasks take ids, are idempotent and are enqueued with ``delay_on_commit`` only. When no broker
+Tasks take ids, are idempotent and are enqueued after commit only (``delay_on_commit``, or
+``apply_async_on_commit`` when a countdown is needed). When no broker
 is configured (``REDIS_URL`` unset) settings make tasks run in-process (eager).
 """
 
@@ -13,21 +14,25 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 
 class Task(DjangoTask):
-    def delay_on_commit(self, *args, **kwargs) -> None:
-        """Enqueue after commit, without breaking the request if the broker is down.
+    """Enqueue after commit, without breaking the request if the broker is down.
 
-        The committed database state is what records pending work; a periodic sweep picks up
-        whatever a lost publish left behind. So a failed publish is logged (robust=True), never
-        raised into a response that has already been committed.
-        """
+    The committed database state is what records pending work; a periodic sweep picks up
+    whatever a lost publish left behind. So a failed publish is logged (robust=True), never
+    raised into a response that has already been committed.
+    """
+
+    def delay_on_commit(self, *args, **kwargs) -> None:
+        self.apply_async_on_commit(args, kwargs)
+
+    def apply_async_on_commit(self, args=None, kwargs=None, **options) -> None:
         from django.db import transaction
 
         def enqueue() -> None:
-            self.delay(*args, **kwargs)
+            self.apply_async(args, kwargs, **options)
 
         # A named function, not a functools.partial: Django's robust on_commit logs the
         # failure with the callback's __qualname__, which a partial does not have.
-        enqueue.__qualname__ = f"{self.name}.delay_on_commit"
+        enqueue.__qualname__ = f"{self.name}.apply_async_on_commit"
         transaction.on_commit(enqueue, robust=True)
 
 

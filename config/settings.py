@@ -116,6 +116,7 @@ else:
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_EXPIRES = 3600
@@ -293,3 +294,9 @@ FEEDBACK_REMINDER_DAYS = tuple(
     int(day) for day in envlist("FEEDBACK_REMINDER_DAYS", "5,10")[:2]
 )  # at most two reminders
 FEEDBACK_RATE_LIMIT = envint("FEEDBACK_RATE_LIMIT", 60)  # requests per minute per address
+
+# --- Scores -----------------------------------------------------------------------------------
+# Answers within this many seconds are compiled together (one compile per burst).
+SCORE_DEBOUNCE_SECONDS = envint("SCORE_DEBOUNCE_SECONDS", 10)
+# Fault injection for tests only: the compile waits this long before computing.
+COMPILE_PAUSE_SECONDS = envint("COMPILE_PAUSE_SECONDS", 0)

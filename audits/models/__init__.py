@@ -7,6 +7,7 @@ from audits.models.feedback import (
     Relationship,
 )
 from audits.models.questionnaires import Choice, Dimension, Pillar, Question, Questionnaire
+from audits.models.scores import Recommendation, ScoreSnapshot
 
 __all__ = [
     "Answer",
@@ -21,5 +22,7 @@ __all__ = [
     "Pillar",
     "Question",
     "Questionnaire",
+    "Recommendation",
     "Relationship",
+    "ScoreSnapshot",
 ]

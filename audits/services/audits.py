@@ -132,6 +132,9 @@ def audit_submit(*, audit: Audit) -> Audit:
     audit.status = Audit.Status.SUBMITTED
     audit.submitted_at = timezone.now()
     audit.save(update_fields=["self_scores", "status", "submitted_at", "updated_at"])
+    from audits.services.scoring import schedule_compile
+
+    schedule_compile(audit_id=audit.pk)
     return audit
 
 

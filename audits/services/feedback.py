@@ -9,7 +9,7 @@ import datetime
 import hashlib
 import logging
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,9 +25,7 @@ from audits.models import (
     FeedbackOptOut,
     FeedbackRequest,
     FeedbackResponse,
-    Pillar,
 )
-from audits.scoring.feedback import PeerResponse, summarise_feedback
 from contacts.models import Contact
 
 logger = logging.getLogger(__name__)
@@ -193,15 +191,10 @@ def feedback_answer(
         change=change.strip(),
         week=today - datetime.timedelta(days=today.weekday()),
     )
-    audit_mark_needs_scoring(audit_id=request.audit_id)
+    from audits.services.scoring import schedule_compile
+
+    schedule_compile(audit_id=request.audit_id)
     return True
-
-
-def audit_mark_needs_scoring(*, audit_id: int) -> None:
-    from audits.tasks import compile_feedback
-
-    Audit.objects.filter(pk=audit_id).update(needs_scoring=True)
-    compile_feedback.delay_on_commit(audit_id)
 
 
 @transaction.atomic
@@ -304,30 +297,6 @@ SENT_STATUSES = (
     FeedbackRequest.Status.DECLINED,
     FeedbackRequest.Status.EXPIRED,
 )
-
-
-def audit_compile_feedback(*, audit_id: int) -> dict | None:
-    """Compile the peer figures of one audit and clear its needs-scoring flag.
-
-    The flag is cleared before reading: an answer arriving meanwhile sets it again, and the
-    sweep compiles once more. Same inputs give the same figures (idempotent).
-    """
-    if not Audit.objects.filter(pk=audit_id).update(needs_scoring=False):
-        return None
-    pillars = list(
-        Pillar.objects.filter(questionnaire__audits=audit_id).values_list("code", flat=True)
-    )
-    responses = [
-        PeerResponse(relationship=r, appraisal=a, perceptions=p)
-        for r, a, p in FeedbackResponse.objects.filter(audit_id=audit_id).values_list(
-            "relationship", "appraisal", "perceptions"
-        )
-    ]
-    sent = FeedbackRequest.objects.filter(audit_id=audit_id, status__in=SENT_STATUSES).count()
-    figures = summarise_feedback(requests_sent=sent, responses=responses, pillars=pillars)
-    summary = asdict(figures)
-    Audit.objects.filter(pk=audit_id).update(peer_summary=summary)
-    return summary
 
 
 def audits_needing_scores() -> list[int]:

@@ -9,23 +9,13 @@ from audits.models import Audit, FeedbackResponse
 from audits.tasks import sweep_audits_needing_scores
 from config.celery import app as celery_app
 from tests.feedback.conftest import ANSWER, fresh_link, make_requests
+from tests.fixtures.worker import broker_stopped
 
 
 @pytest.fixture
 def broker_down():
-    """Point Celery at a port where nothing listens, with publishing for real (not eager)."""
-    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
-    celery_app.conf.broker_url = "redis://127.0.0.1:1/0"
-    celery_app.conf.task_always_eager = False
-    _drop_connections()  # connections and producers opened on the real broker
-    yield
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
-    _drop_connections()
-
-
-def _drop_connections() -> None:
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
+    with broker_stopped():
+        yield
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,0 +1,115 @@
+"""Faults against a real Redis and real workers: dead broker, worker killed mid-compile."""
+
+import os
+import signal
+import time
+from dataclasses import asdict
+
+import pytest
+
+from audits.models import Audit, FeedbackRequest, ScoreSnapshot
+from audits.scoring.reputation import compute_reputation
+from audits.services.feedback import feedback_answer
+from audits.services.scoring import audit_compile_scores, scoring_inputs
+from audits.tasks import compile_scores
+from tests.factories import AuditFactory
+from tests.feedback.conftest import make_requests
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+def wait_for(condition, timeout: float = 60, message: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting: {message}")
+
+
+def audit_with_answers(count: int = 5) -> Audit:
+    audit = AuditFactory()
+    requests = make_requests(audit, *[f"p{i}@ex.com" for i in range(count)])
+    FeedbackRequest.objects.filter(audit=audit).update(status="sent")
+    for index, request in enumerate(requests):
+        request.refresh_from_db()
+        feedback_answer(
+            request=request,
+            appraisal=["positive", "neutral", "negative"][index % 3],
+            perceptions={"strategy": 1 + index % 5, "network": 3},
+            keep_doing="",
+            change="",
+        )
+    return audit
+
+
+def test_each_answer_updates_the_score_through_the_worker(celery_worker):
+    audit = audit_with_answers(3)  # answers made while tasks ran in-process
+
+    (request,) = make_requests(audit, "late@ex.com")
+    FeedbackRequest.objects.filter(pk=request.pk).update(status="sent")
+    request.refresh_from_db()
+    feedback_answer(request=request, appraisal="positive", perceptions={}, keep_doing="", change="")
+
+    wait_for(
+        lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=4).exists(),
+        message="the worker did not compile the new answer",
+    )
+    assert Audit.objects.get(pk=audit.pk).needs_scoring is False
+
+
+def test_a_worker_killed_during_a_compile_gets_the_task_again_with_the_same_result(
+    celery_worker_factory,
+):
+    audit = audit_with_answers(5)
+    ScoreSnapshot.objects.filter(audit=audit).delete()
+    Audit.objects.filter(pk=audit.pk).update(needs_scoring=True)
+    worker = celery_worker_factory(pool="prefork", extra_env={"COMPILE_PAUSE_SECONDS": "3"})
+
+    compile_scores.delay(audit.pk)
+    # The compile clears the flag first, then pauses: kill its process during the pause.
+    wait_for(lambda: not Audit.objects.get(pk=audit.pk).needs_scoring, 30, "compile start")
+    (child,) = worker.children()
+    os.kill(child, signal.SIGKILL)
+
+    wait_for(lambda: ScoreSnapshot.objects.filter(audit=audit).exists(), 60, "redelivery")
+    assert "signal 9" in worker.log() or "WorkerLostError" in worker.log()
+    assert ScoreSnapshot.objects.filter(audit=audit).count() == 1
+    delivered = ScoreSnapshot.objects.get(audit=audit)
+    uninterrupted = audit_compile_scores(audit_id=audit.pk)
+    assert uninterrupted.pk == delivered.pk
+    audit.refresh_from_db()
+    expected = asdict(compute_reputation(scoring_inputs(audit)))
+    assert delivered.figures["reputation"]["overall"] == expected["overall"]
+    assert delivered.figures["reputation"]["confidence"] == expected["confidence"]
+
+
+def test_answers_given_while_redis_is_down_are_compiled_by_the_sweep_once_it_is_back(
+    celery_worker_factory,
+):
+    from django.db import transaction
+
+    from audits.tasks import sweep_audits_needing_scores
+    from tests.fixtures.worker import broker_stopped
+
+    audit = AuditFactory()
+    requests = make_requests(audit, "a@ex.com", "b@ex.com")
+    FeedbackRequest.objects.filter(audit=audit).update(status="sent")
+    with broker_stopped():
+        for request in requests:
+            request.refresh_from_db()
+            with transaction.atomic():
+                assert feedback_answer(
+                    request=request, appraisal="negative", perceptions={}, keep_doing="", change=""
+                )
+    assert audit.feedback_responses.count() == 2
+    assert Audit.objects.get(pk=audit.pk).needs_scoring is True
+    assert not ScoreSnapshot.objects.filter(audit=audit).exists()
+
+    celery_worker_factory()
+    sweep_audits_needing_scores.delay()
+
+    wait_for(
+        lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=2).exists(),
+        message="the sweep did not compile the audit",
+    )
