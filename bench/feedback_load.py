@@ -11,10 +11,13 @@ Every phase is bounded in time (BENCH_FEEDBACK_SECONDS, 5 s) and the peer phase 
 number of tokens issued beforehand (BENCH_FEEDBACK_TOKENS). Only successful requests count:
 a 200 form with its CSRF token for the GET, the "recorded" thank-you page for the POST.
 
-The server gets no REDIS_URL, so the compile task each answer triggers runs inside the
-request (in production it only queues it); tokens are spread over audits of 100 requests so
-that this compile reads a realistic number of answers. SQLite: the bench database lives in
-memory, so gunicorn gets a file copy of it (sqlite3 backup), deleted afterwards.
+As in production, each answer only queues its compile: when REDIS_URL is set, the server
+uses a Redis database of its own (BENCH_REDIS_DB, 15) as broker and cache, on a queue that
+no worker reads, and that database is emptied before and after the run. Without REDIS_URL
+the compile runs inside the request, which makes the figure pessimistic; tokens are spread
+over audits of 100 requests so that this compile reads a realistic number of answers.
+SQLite: the bench database lives in memory, so gunicorn gets a file copy of it (sqlite3
+backup), deleted afterwards.
 
 The module is also gunicorn's target: `bench.feedback_load:wsgi_application()` serves the
 project's URLs plus the trivial view, nothing else changes in the project.
@@ -169,6 +172,30 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+BENCH_REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
+
+
+def bench_redis_url() -> str:
+    """The developer's Redis, on a database number kept for the bench (never their data)."""
+    base = os.environ.get("REDIS_URL", "")
+    if not base:
+        return ""
+    parts = urlsplit(base)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{BENCH_REDIS_DB}", "", ""))
+
+
+def flush_bench_redis() -> None:
+    url = bench_redis_url()
+    if url:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=2)
+        try:
+            client.flushdb()
+        finally:
+            client.close()
+
+
 def start_server(*, port: int, database_url: str, log: Path) -> subprocess.Popen:
     env = {
         **os.environ,
@@ -180,8 +207,13 @@ def start_server(*, port: int, database_url: str, log: Path) -> subprocess.Popen
         "FEEDBACK_RATE_LIMIT": "1000000",
         "LOG_LEVEL": "WARNING",
     }
-    # Tasks in-process and a local-memory cache: never queue bench work on a real broker.
-    env.pop("REDIS_URL", None)
+    redis_url = bench_redis_url()
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+        env["CELERY_QUEUE"] = "bench-feedback-unconsumed"
+        flush_bench_redis()
+    else:
+        env.pop("REDIS_URL", None)
     command = [
         sys.executable,
         "-m",
@@ -426,4 +458,5 @@ def measure(*, audit) -> dict[str, float]:
     finally:
         if server is not None:
             stop_server(server)
+        flush_bench_redis()
         shutil.rmtree(workdir, ignore_errors=True)
