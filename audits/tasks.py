@@ -72,3 +72,14 @@ def sweep_audits_needing_scores() -> int:
     for audit_id in ids:
         compile_scores.delay(audit_id)
     return len(ids)
+
+
+@shared_task(bind=True, max_retries=4, acks_late=False)
+def send_engagement_email(self, engagement_id: int, kind: str) -> bool:
+    """Notify the client or the consultant of an engagement event."""
+    from audits.services.consulting import engagement_email
+
+    try:
+        return engagement_email(engagement_id=engagement_id, kind=kind)
+    except TRANSIENT_MAIL_ERRORS as exc:
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc

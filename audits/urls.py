@@ -1,6 +1,6 @@
 from django.urls import path
 
-from audits.views import feedback, score
+from audits.views import consulting, feedback, report, score
 from audits.views import self_audit as views
 
 app_name = "audits"
@@ -14,7 +14,21 @@ urlpatterns = [
     path("<int:pk>/review/", views.audit_review, name="review"),
     path("<int:pk>/submit/", views.audit_submit_view, name="submit"),
     path("<int:pk>/results/", views.audit_results, name="results"),
+    path("consultants/", consulting.consultants, name="consultants"),
+    path(
+        "consultants/<int:engagement_id>/revoke/",
+        consulting.consultant_revoke,
+        name="consultant_revoke",
+    ),
+    path(
+        "consultants/<int:engagement_id>/sharing/",
+        consulting.consultant_sharing,
+        name="consultant_sharing",
+    ),
+    path("<int:pk>/review/", consulting.review_read, name="review_read"),
     path("<int:pk>/score/", score.score, name="score"),
+    path("<int:pk>/report/", report.report_html, name="report"),
+    path("<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),
     path("<int:pk>/score/recompute/", score.recompute, name="recompute"),
     path(
         "<int:pk>/recommendations/<int:rec_id>/",

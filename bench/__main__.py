@@ -101,6 +101,9 @@ def run() -> dict[str, float]:
     from bench.feedback_load import measure
 
     results.update(measure(audit=audit))
+    from bench import scores_load
+
+    results.update(scores_load.measure())
     return results
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("dashboard/", audit_views.dashboard, name="dashboard"),
     path("audits/", include("audits.urls")),
     path("contacts/", include("contacts.urls")),
+    path("consultant/", include("audits.consulting_urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,4 +1,5 @@
 from audits.models.audits import Answer, Audit, Objective
+from audits.models.consulting import Engagement, Review, ReviewPillar, ReviewRecommendation
 from audits.models.feedback import (
     FeedbackLink,
     FeedbackOptOut,
@@ -14,6 +15,7 @@ __all__ = [
     "Audit",
     "Choice",
     "Dimension",
+    "Engagement",
     "FeedbackLink",
     "FeedbackOptOut",
     "FeedbackRequest",
@@ -24,5 +26,8 @@ __all__ = [
     "Questionnaire",
     "Recommendation",
     "Relationship",
+    "Review",
+    "ReviewPillar",
+    "ReviewRecommendation",
     "ScoreSnapshot",
 ]
