@@ -46,6 +46,7 @@ def seed_demo() -> tuple[list[tuple[DemoLogin, bool]], str]:
     personal link of one unanswered feedback request of the demo audit."""
     results = []
     link = ""
+    users: dict[str, User] = {}
     for login in DEMO_LOGINS:
         user, created = user_ensure_verified(
             email=login.email,
@@ -57,7 +58,9 @@ def seed_demo() -> tuple[list[tuple[DemoLogin, bool]], str]:
             audit = seed_professional(user)
             seed_contacts(user)
             link = seed_feedback(audit)
+        users[login.role] = user
         results.append((login, created))
+    seed_engagement(client=users["professional"], consultant=users["consultant"])
     return results, link
 
 
@@ -200,3 +203,60 @@ def seed_feedback(audit: Audit) -> str:
     FeedbackLink.objects.filter(request=waiting).delete()
     assert FeedbackResponse.objects.filter(audit=audit).exists()
     return feedback_url(feedback_link_issue(request=waiting))
+
+
+DEMO_REVIEW = {
+    "findings": (
+        "Votre stratégie est claire et vos objectifs sont chiffrés. En revanche, vos échanges "
+        "restent trop souvent à sens unique et plusieurs contacts jugent vos premiers messages "
+        "trop commerciaux."
+    ),
+    "ratings": {
+        "strategy": (4, "Objectif mesurable et outils bien choisis."),
+        "network": (3, "Réseau riche en dirigeants, pauvre en acheteurs du secteur visé."),
+        "engagement": (2, "Répondez aux commentaires et relancez la conversation."),
+        "conduct": (3, "Évitez les offres dans le premier message après une mise en relation."),
+    },
+    "recommendations": [
+        "Répondez à chaque commentaire sous 48 heures pendant un mois.",
+        "Rencontrez trois acheteurs PME lors d'un événement professionnel ce trimestre.",
+    ],
+}
+
+
+@transaction.atomic
+def seed_engagement(*, client: User, consultant: User) -> None:
+    """The demo consultant, engaged by the demo professional, with a published review."""
+    from audits.models import Engagement
+    from audits.services.consulting import (
+        engagement_accept,
+        engagement_invite,
+        review_for,
+        review_publish,
+        review_save,
+    )
+
+    engagement = Engagement.objects.filter(client=client, consultant=consultant).first()
+    if engagement is None:
+        engagement = engagement_invite(
+            client=client, email=consultant.email, message="Merci pour votre regard extérieur."
+        )
+        engagement = engagement_accept(
+            engagement=engagement,
+            consultant=consultant,
+            not_relative=True,
+            not_friend=True,
+            not_former_colleague=True,
+        )
+    audit = Audit.objects.filter(owner=client, status=Audit.Status.SUBMITTED).first()
+    if audit is None or not engagement.is_active:
+        return
+    review = review_for(engagement=engagement, audit=audit)
+    if not review.is_published:
+        review_save(
+            review=review,
+            findings=DEMO_REVIEW["findings"],
+            ratings=DEMO_REVIEW["ratings"],
+            recommendations=DEMO_REVIEW["recommendations"],
+        )
+        review_publish(review=review)

@@ -25,7 +25,7 @@ urlpatterns = [
         consulting.consultant_sharing,
         name="consultant_sharing",
     ),
-    path("<int:pk>/review/", consulting.review_read, name="review_read"),
+    path("<int:pk>/consultant-review/", consulting.review_read, name="review_read"),
     path("<int:pk>/score/", score.score, name="score"),
     path("<int:pk>/report/", report.report_html, name="report"),
     path("<int:pk>/report.pdf", report.report_pdf, name="report_pdf"),

@@ -35,6 +35,11 @@ def test_the_demo_professional_has_an_objective_and_a_submitted_audit():
     assert audit.feedback_requests.count() == 30
     assert audit.feedback_responses.count() == 24
     assert audit.peer_summary["responses"] == 24
+    assert audit.snapshots.exists()
+    review = audit.reviews.get()
+    assert review.is_published
+    assert review.engagement.consultant.email == "consultant@epratiques.example"
+    assert review.engagement.independence_declared_at is not None
 
 
 def test_seed_demo_prints_the_logins(capsys):
