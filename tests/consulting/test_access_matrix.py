@@ -9,7 +9,6 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-
 from audits.services.consulting import engagement_revoke
 from audits.services.feedback import feedback_link_issue
 from contacts.models import Contact, ContactImport
