@@ -52,6 +52,13 @@ RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin app
 
+# WeasyPrint (the PDF report) draws text with Pango and HarfBuzz; DejaVu Sans is the report's
+# font, so the PDF never needs a web font.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 # Code, virtualenv and static files stay owned by root (read-only for the app user);
 # only the media directory is writable.
