@@ -54,3 +54,20 @@ class ConsultantProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+
+class EraseAccountForm(forms.Form):
+    email = forms.EmailField(label=_("Type your email address to confirm"))
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("email", "").lower() != self.user.email:
+            raise forms.ValidationError(_("This is not the email address of your account."))
+        if not self.user.check_password(cleaned.get("password", "")):
+            raise forms.ValidationError(_("The password is not correct."))
+        return cleaned

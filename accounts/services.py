@@ -56,3 +56,23 @@ def user_ensure_verified(
     if is_consultant:
         user_become_consultant(user=user)
     return user, created
+
+
+@transaction.atomic
+def user_erase(*, user: User) -> None:
+    """Erase an account and everything it owns (see docs/privacy.md).
+
+    Deleting the user cascades to objectives, audits and their answers, peer requests, links
+    and the anonymous responses about this professional, scores, contacts, imports and
+    engagements (as client or as consultant). Kept: the opt-out list of peers (hashes of
+    emails of people who asked never to be asked again: theirs, not this user's).
+    """
+    from audits.models import Audit, Objective
+    from contacts.models import ContactImport
+
+    for job in ContactImport.objects.filter(owner=user).exclude(file=""):
+        job.file.delete(save=False)
+    # Audits protect their objective: remove them first, then the rest cascades.
+    Audit.objects.filter(owner=user).delete()
+    Objective.objects.filter(owner=user).delete()
+    user.delete()

@@ -7,4 +7,6 @@ app_name = "accounts"
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("language/", views.set_language, name="set_language"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/export.json", views.my_data_export, name="my_data_export"),
 ]

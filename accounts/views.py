@@ -1,16 +1,18 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from accounts.forms import ConsultantProfileForm, ProfileForm
+from accounts.data_export import user_data
+from accounts.forms import ConsultantProfileForm, EraseAccountForm, ProfileForm
 from accounts.models import ConsultantProfile
-from accounts.services import user_set_language, user_update_profile
+from accounts.services import user_erase, user_set_language, user_update_profile
 
 
 @login_required
@@ -72,3 +74,25 @@ def _set_language_cookie(request: HttpRequest, response: HttpResponse, language:
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Right of access and right to erasure, in one place."""
+    form = EraseAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        user_erase(user=user)
+        messages.success(request, _("Your account and all its data have been erased."))
+        return redirect("home")
+    return render(request, "accounts/my_data.html", {"form": form})
+
+
+@login_required
+def my_data_export(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(
+        user_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Content-Disposition"] = 'attachment; filename="epratiques-my-data.json"'
+    return response

@@ -7,6 +7,7 @@ from audits.services.feedback import (
     audits_needing_scores,
     feedback_expire,
     feedback_mark_failed,
+    feedback_purge,
     feedback_reminders_due,
     feedback_send_email,
 )
@@ -49,7 +50,10 @@ def send_feedback_reminders() -> int:
 
 @shared_task
 def expire_feedback_requests() -> int:
-    return feedback_expire()
+    """Hourly (beat): close expired requests, then purge dead links and old recipients."""
+    expired = feedback_expire()
+    feedback_purge()
+    return expired
 
 
 @shared_task(

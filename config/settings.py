@@ -294,6 +294,7 @@ FEEDBACK_REMINDER_DAYS = tuple(
     int(day) for day in envlist("FEEDBACK_REMINDER_DAYS", "5,10")[:2]
 )  # at most two reminders
 FEEDBACK_RATE_LIMIT = envint("FEEDBACK_RATE_LIMIT", 60)  # requests per minute per address
+FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 365)
 
 # --- Scores -----------------------------------------------------------------------------------
 # Answers within this many seconds are compiled together (one compile per burst).

@@ -32,7 +32,7 @@ from contacts.selectors import (
     network_overlap,
     recent_imports,
 )
-from contacts.services.contacts import contact_update, contacts_bulk_update
+from contacts.services.contacts import contact_update, contacts_bulk_update, contacts_delete
 from contacts.services.imports import contact_import_create, contact_import_queue, import_progress
 
 PAGE_SIZE = 50
@@ -48,6 +48,10 @@ def contact_list(request: HttpRequest) -> HttpResponse:
             Contact.objects.filter(owner=request.user, pk__in=posted).values_list("pk", flat=True)
         )
         bulk = BulkEditForm(request.POST, allowed_ids=allowed)
+        if bulk.is_valid() and request.POST.get("action") == "delete":
+            count = contacts_delete(owner=request.user, ids=bulk.cleaned_data["ids"])
+            messages.success(request, _("%(count)d contacts deleted.") % {"count": count})
+            return redirect(request.get_full_path())
         if bulk.is_valid():
             count = contacts_bulk_update(
                 owner=request.user, ids=bulk.cleaned_data["ids"], changes=bulk.changes()

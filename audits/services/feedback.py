@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -301,3 +301,29 @@ SENT_STATUSES = (
 
 def audits_needing_scores() -> list[int]:
     return list(Audit.objects.filter(needs_scoring=True).values_list("pk", flat=True))
+
+
+def feedback_purge(*, now: datetime.datetime | None = None) -> tuple[int, int]:
+    """Retention: links die with their request; recipients are forgotten after a while.
+
+    Tokens of answered, declined or expired requests can no longer be used, so their hashes
+    are deleted. After FEEDBACK_RETENTION_DAYS past expiry, a request keeps only what the
+    figures need (relationship and status): its name, email and message are blanked.
+    """
+    now = now or timezone.now()
+    closed = (
+        FeedbackRequest.Status.ANSWERED,
+        FeedbackRequest.Status.DECLINED,
+        FeedbackRequest.Status.EXPIRED,
+    )
+    links, _by_model = FeedbackLink.objects.filter(
+        models.Q(request__status__in=closed) | models.Q(request__expires_at__lte=now)
+    ).delete()
+    forgotten = (
+        FeedbackRequest.objects.filter(
+            expires_at__lte=now - datetime.timedelta(days=settings.FEEDBACK_RETENTION_DAYS)
+        )
+        .exclude(email="", name="", message="")
+        .update(email="", name="", message="", contact=None)
+    )
+    return links, forgotten

@@ -36,3 +36,13 @@ def contacts_bulk_update(*, owner: User, ids: list[int], changes: dict[str, str]
     if "sector" in values:
         values["sector_set_by_user"] = True
     return Contact.objects.filter(owner=owner, pk__in=ids).update(**values)
+
+
+@transaction.atomic
+def contacts_delete(*, owner: User, ids: list[int] | None = None) -> int:
+    """Delete some (or, with ids=None, all) contacts of one owner; requests keep their name."""
+    contacts = Contact.objects.filter(owner=owner)
+    if ids is not None:
+        contacts = contacts.filter(pk__in=ids)
+    deleted, _by_model = contacts.delete()
+    return deleted

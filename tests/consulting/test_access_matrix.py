@@ -109,6 +109,8 @@ def world(db):
         "healthz": ("/healthz", PUBLIC),
         "dashboard": ("/dashboard/", ANY_USER),
         "accounts:profile": ("/accounts/profile/", ANY_USER),
+        "accounts:my_data": ("/accounts/my-data/", ANY_USER),
+        "accounts:my_data_export": ("/accounts/my-data/export.json", ANY_USER),
         "audits:objective_create": ("/audits/objectives/new/", ANY_USER),
         "audits:objective_edit": (f"/audits/objectives/{audit.objective_id}/edit/", OWNER_ONLY),
         "audits:resume": (f"/audits/{a}/", OWNER_REDIRECT),
