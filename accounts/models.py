@@ -94,3 +94,32 @@ class ConsultantProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Activity(models.Model):
+    """A sensitive action that concerns a user, shown to them (who saw or changed what)."""
+
+    class Action(models.TextChoices):
+        CONSULTANT_ACCESS = "consultant_access", _("A consultant opened your audit")
+        DATA_EXPORT = "data_export", _("Your data was exported")
+        CONTACTS_EXPORT = "contacts_export", _("Your contacts were exported")
+        REPORT_DOWNLOAD = "report_download", _("A report was downloaded")
+        CONTACTS_DELETED = "contacts_deleted", _("Contacts were deleted")
+        ENGAGEMENT_CHANGED = "engagement_changed", _("An engagement changed")
+        REVIEW_PUBLISHED = "review_published", _("A review was published")
+
+    subject = models.ForeignKey(User, on_delete=models.CASCADE, related_name="activity")
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=30, choices=Action)
+    detail = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activity")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} {self.action} by {self.actor_id}"

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from accounts.activity import activity_record
 from accounts.data_export import user_data
 from accounts.forms import ConsultantProfileForm, EraseAccountForm, ProfileForm
-from accounts.models import ConsultantProfile
+from accounts.models import Activity, ConsultantProfile
 from accounts.services import user_erase, user_set_language, user_update_profile
 
 
@@ -91,8 +92,15 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_data_export(request: HttpRequest) -> JsonResponse:
+    activity_record(subject=request.user, actor=request.user, action=Activity.Action.DATA_EXPORT)
     response = JsonResponse(
         user_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
     response["Content-Disposition"] = 'attachment; filename="epratiques-my-data.json"'
     return response
+
+
+@login_required
+def activity(request: HttpRequest) -> HttpResponse:
+    entries = Activity.objects.filter(subject=request.user).select_related("actor")[:200]
+    return render(request, "accounts/activity.html", {"entries": entries})

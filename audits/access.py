@@ -6,18 +6,22 @@ ACTIVE engagement at the moment of the request: a revoked consultant loses acces
 
 from django.shortcuts import get_object_or_404
 
+from accounts.activity import consultant_access_record
 from accounts.models import User
 from audits.models import Audit, Engagement
 
 
 def client_engagement(consultant: User, client_id: int) -> Engagement:
-    return get_object_or_404(
+    engagement = get_object_or_404(
         Engagement.objects.select_related("client"),
         client_id=client_id,
         consultant=consultant,
         status=Engagement.Status.ACTIVE,
         consultant__is_consultant=True,
     )
+    # The client sees in their activity log when their consultant looks at their audit.
+    consultant_access_record(client=engagement.client, consultant=consultant)
+    return engagement
 
 
 def client_audit(consultant: User, client_id: int, audit_id: int) -> tuple[Engagement, Audit]:

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.activity import activity_record
+from accounts.models import Activity
 from audits.selectors import active_objective
 from contacts.absence_texts import action_for, import_error_message, zone_label
 from contacts.export import csv_rows
@@ -50,6 +52,12 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         bulk = BulkEditForm(request.POST, allowed_ids=allowed)
         if bulk.is_valid() and request.POST.get("action") == "delete":
             count = contacts_delete(owner=request.user, ids=bulk.cleaned_data["ids"])
+            activity_record(
+                subject=request.user,
+                actor=request.user,
+                action=Activity.Action.CONTACTS_DELETED,
+                detail=str(count),
+            )
             messages.success(request, _("%(count)d contacts deleted.") % {"count": count})
             return redirect(request.get_full_path())
         if bulk.is_valid():
@@ -108,6 +116,9 @@ def contact_export(request: HttpRequest) -> StreamingHttpResponse:
         "messages_received",
     ]
     rows = contacts.order_by("full_name", "id").values_list(*header).iterator(chunk_size=2000)
+    activity_record(
+        subject=request.user, actor=request.user, action=Activity.Action.CONTACTS_EXPORT
+    )
     response = StreamingHttpResponse(csv_rows(header, rows), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="epratiques-contacts.csv"'
     return response

@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.activity import activity_record
+from accounts.models import Activity, User
 from audits.models import Audit, Engagement, Pillar, Review, ReviewPillar, ReviewRecommendation
 from audits.services.feedback import hash_token
 
@@ -20,9 +21,26 @@ OPEN_STATUSES = (Engagement.Status.INVITED, Engagement.Status.ACTIVE)
 
 
 def _notify(engagement: Engagement, kind: str) -> None:
+    """Email the other side, and log the change where both sides can see it."""
     from audits.tasks import send_engagement_email
 
     send_engagement_email.delay_on_commit(engagement.pk, kind)
+    action = (
+        Activity.Action.REVIEW_PUBLISHED
+        if kind == "review_published"
+        else Activity.Action.ENGAGEMENT_CHANGED
+    )
+    detail = f"{kind}: {engagement.consultant or engagement.invited_email}"
+    activity_record(
+        subject=engagement.client, actor=engagement.consultant, action=action, detail=detail
+    )
+    if engagement.consultant is not None:
+        activity_record(
+            subject=engagement.consultant,
+            actor=engagement.client,
+            action=action,
+            detail=f"{kind}: {engagement.client}",
+        )
 
 
 @transaction.atomic

@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from accounts.activity import activity_record
+from accounts.models import Activity
 from audits.access import client_audit
 from audits.report import render_report_pdf, report_context
 from audits.selectors import audit_get_for_owner
@@ -36,6 +38,12 @@ def client_report_pdf(request: HttpRequest, client_id: int, audit_id: int) -> Ht
 
 
 def _pdf(request: HttpRequest, audit) -> HttpResponse:
+    activity_record(
+        subject=audit.owner,
+        actor=request.user,
+        action=Activity.Action.REPORT_DOWNLOAD,
+        detail=f"audit {audit.pk}",
+    )
     pdf = render_report_pdf(report_context(audit, request=request), request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="epratiques-audit-{audit.pk}.pdf"'

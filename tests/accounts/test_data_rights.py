@@ -33,14 +33,20 @@ pytestmark = pytest.mark.django_db
 def owner_with_everything():
     audit = AuditFactory()
     owner = audit.owner
-    Contact.objects.create(owner=owner, full_name="Ana Lopes", email="ana@ex.com",
-                           networks="linkedin")
+    Contact.objects.create(
+        owner=owner, full_name="Ana Lopes", email="ana@ex.com", networks="linkedin"
+    )
     requests = make_requests(audit, "a@ex.com", "b@ex.com", "c@ex.com")
     FeedbackRequest.objects.filter(audit=audit).update(status="sent")
     for request in requests:
         request.refresh_from_db()
-        feedback_answer(request=request, appraisal="positive", perceptions={},
-                        keep_doing="Secret words", change="")
+        feedback_answer(
+            request=request,
+            appraisal="positive",
+            perceptions={},
+            keep_doing="Secret words",
+            change="",
+        )
     engage(owner, ConsultantFactory())
     return owner, audit
 
@@ -67,8 +73,11 @@ def test_erasing_the_account_needs_the_email_and_password(client, owner_with_eve
     owner, _audit = owner_with_everything
     client.force_login(owner)
 
-    wrong = client.post(reverse("accounts:my_data"),
-                        {"email": owner.email, "password": "nope"}, HTTP_ACCEPT_LANGUAGE="en")
+    wrong = client.post(
+        reverse("accounts:my_data"),
+        {"email": owner.email, "password": "nope"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert "The password is not correct." in wrong.content.decode()
     assert User.objects.filter(pk=owner.pk).exists()
@@ -82,8 +91,9 @@ def test_erasing_the_account_removes_everything_it_owns_but_peers_opt_outs(
     feedback_decline(request=extra, opt_out=True)
     client.force_login(owner)
 
-    response = client.post(reverse("accounts:my_data"),
-                           {"email": owner.email.upper(), "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:my_data"), {"email": owner.email.upper(), "password": PASSWORD}
+    )
 
     assert response.status_code == 302
     assert not User.objects.filter(pk=owner.pk).exists()
@@ -95,19 +105,33 @@ def test_erasing_the_account_removes_everything_it_owns_but_peers_opt_outs(
 
 def test_contacts_can_be_deleted(client):
     audit = AuditFactory()
-    mine = [Contact.objects.create(owner=audit.owner, full_name=f"P{i}", networks="google")
-            for i in range(3)]
+    mine = [
+        Contact.objects.create(owner=audit.owner, full_name=f"P{i}", networks="google")
+        for i in range(3)
+    ]
     theirs = Contact.objects.create(owner=AuditFactory().owner, full_name="T", networks="x")
     client.force_login(audit.owner)
 
-    client.post(reverse("contacts:list"), {
-        "ids": [mine[0].pk, mine[1].pk], "action": "delete", "role_category": "__keep__",
-        "sector": "__keep__", "relationship": "__keep__",
-    })
-    client.post(reverse("contacts:list"), {
-        "ids": [theirs.pk], "action": "delete", "role_category": "__keep__",
-        "sector": "__keep__", "relationship": "__keep__",
-    })
+    client.post(
+        reverse("contacts:list"),
+        {
+            "ids": [mine[0].pk, mine[1].pk],
+            "action": "delete",
+            "role_category": "__keep__",
+            "sector": "__keep__",
+            "relationship": "__keep__",
+        },
+    )
+    client.post(
+        reverse("contacts:list"),
+        {
+            "ids": [theirs.pk],
+            "action": "delete",
+            "role_category": "__keep__",
+            "sector": "__keep__",
+            "relationship": "__keep__",
+        },
+    )
 
     assert list(Contact.objects.filter(owner=audit.owner)) == [mine[2]]
     assert Contact.objects.filter(pk=theirs.pk).exists()
@@ -119,8 +143,7 @@ def test_the_retention_job_purges_dead_links_and_forgets_old_recipients():
     for request in (answered, waiting, old):
         feedback_link_issue(request=request)
     answered.refresh_from_db()
-    feedback_answer(request=answered, appraisal="neutral", perceptions={}, keep_doing="",
-                    change="")
+    feedback_answer(request=answered, appraisal="neutral", perceptions={}, keep_doing="", change="")
     FeedbackRequest.objects.filter(pk=old.pk).update(
         expires_at=timezone.now() - datetime.timedelta(days=400), status="expired"
     )

@@ -110,6 +110,7 @@ def world(db):
         "dashboard": ("/dashboard/", ANY_USER),
         "accounts:profile": ("/accounts/profile/", ANY_USER),
         "accounts:my_data": ("/accounts/my-data/", ANY_USER),
+        "accounts:activity": ("/accounts/activity/", ANY_USER),
         "accounts:my_data_export": ("/accounts/my-data/export.json", ANY_USER),
         "audits:objective_create": ("/audits/objectives/new/", ANY_USER),
         "audits:objective_edit": (f"/audits/objectives/{audit.objective_id}/edit/", OWNER_ONLY),
