@@ -43,6 +43,7 @@ messages: install
 	$(PY) manage.py makemessages -d djangojs -l fr -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=static/vendor --ignore=staticfiles
 
 run: export DEBUG ?= 1
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install compilemessages
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
