@@ -74,3 +74,13 @@ def test_static_files_come_from_our_own_origin(client):
     sources = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', body)
     assert sources
     assert all(source.startswith("/static/") for source in sources)
+
+
+@pytest.mark.django_db
+def test_security_headers_are_sent(client):
+    response = client.get(reverse("home"))
+
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "Content-Security-Policy" in response.headers

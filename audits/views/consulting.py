@@ -3,6 +3,7 @@
 Clients: inviting and revoking consultants, reading a published review.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,6 +34,7 @@ from audits.services.consulting import (
     review_publish,
     review_save,
 )
+from config.ratelimit import rate_limited
 from contacts.absence_texts import action_for, zone_label
 from contacts.models import Network
 from contacts.selectors import (
@@ -145,6 +147,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     return render(request, "consulting/workspace.html", {"engagements": engagements})
 
 
+@rate_limited("invitation", lambda: settings.FEEDBACK_RATE_LIMIT)
 def invitation_link(request: HttpRequest, token: str) -> HttpResponse:
     """The emailed link for a consultant who may not have an account yet."""
     engagement = engagement_for_token(token[:100])

@@ -136,3 +136,11 @@ def test_individual_contacts_are_shared_only_if_the_client_opts_in(client, audit
     shown = client.get(data + "&value=peer").json()
     assert shown["contacts"][0]["label"] == "Secret Champion"
     assert "Secret Champion" in client.get(network).content.decode()
+
+
+def test_invitation_links_are_rate_limited_per_address(client, settings):
+    settings.FEEDBACK_RATE_LIMIT = 2
+
+    statuses = [client.get("/consultant/invitation/guess-me/").status_code for _ in range(4)]
+
+    assert statuses == [404, 404, 429, 429]
