@@ -1,4 +1,5 @@
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -23,6 +24,24 @@ def make_requests(audit, *emails, relationship="client", names=()):
         message="Votre avis compte",
         language="fr",
     ).created
+
+
+def answer_requests(audit, count, appraisal="positive", perceptions=None) -> None:
+    """`count` new people asked and answering the same way (one anonymous response each)."""
+    from audits.models import FeedbackRequest
+    from audits.services.feedback import feedback_answer
+
+    requests = make_requests(audit, *[f"peer-{uuid.uuid4().hex[:8]}@ex.com" for _ in range(count)])
+    FeedbackRequest.objects.filter(pk__in=[r.pk for r in requests]).update(status="sent")
+    for request in requests:
+        request.refresh_from_db()
+        feedback_answer(
+            request=request,
+            appraisal=appraisal,
+            perceptions=perceptions or {"strategy": 4, "conduct": 2},
+            keep_doing="",
+            change="",
+        )
 
 
 def link_from(message) -> str:

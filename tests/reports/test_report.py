@@ -2,7 +2,6 @@
 
 import io
 import time
-import uuid
 
 import pytest
 from django.db import connection
@@ -22,10 +21,10 @@ from audits.services.consulting import (
     review_publish,
     review_save,
 )
-from audits.services.feedback import feedback_answer
 from audits.services.scoring import audit_compile_scores
 from contacts.models import Contact
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
+from tests.feedback.conftest import answer_requests as answer
 from tests.feedback.conftest import make_requests
 
 pytestmark = pytest.mark.django_db
@@ -44,25 +43,11 @@ SELF_SCORES = {
 }
 
 
-def answer(audit, count, appraisal="positive", perceptions=None):
-    requests = make_requests(audit, *[f"peer-{uuid.uuid4().hex[:8]}@ex.com" for _ in range(count)])
-    FeedbackRequest.objects.filter(pk__in=[r.pk for r in requests]).update(status="sent")
-    for request in requests:
-        request.refresh_from_db()
-        feedback_answer(
-            request=request,
-            appraisal=appraisal,
-            perceptions=perceptions or {"strategy": 3, "conduct": 5},
-            keep_doing="",
-            change="",
-        )
-
-
 def scored_audit(owner=None, responses=4) -> Audit:
     audit = AuditFactory(**({"objective__owner": owner} if owner else {}))
     Audit.objects.filter(pk=audit.pk).update(status="submitted", self_scores=SELF_SCORES)
     audit.refresh_from_db()
-    answer(audit, responses)
+    answer(audit, responses, perceptions={"strategy": 3, "conduct": 5})
     silent = make_requests(audit, "silent@ex.com")  # a request nobody answered
     FeedbackRequest.objects.filter(pk__in=[r.pk for r in silent]).update(status="sent")
     audit_compile_scores(audit_id=audit.pk)

@@ -1,5 +1,4 @@
 import json
-import uuid
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -8,26 +7,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from audits.models import Audit, FeedbackRequest, Recommendation, ScoreSnapshot
-from audits.services.feedback import feedback_answer
 from audits.services.scoring import audit_compile_scores, schedule_compile
 from tests.factories import AuditFactory, UserFactory
+from tests.feedback.conftest import answer_requests as answer
 from tests.feedback.conftest import make_requests
 
 pytestmark = pytest.mark.django_db
-
-
-def answer(audit, count, appraisal="positive", perceptions=None):
-    requests = make_requests(audit, *[f"peer-{uuid.uuid4().hex[:8]}@ex.com" for _ in range(count)])
-    FeedbackRequest.objects.filter(pk__in=[r.pk for r in requests]).update(status="sent")
-    for request in requests:
-        request.refresh_from_db()
-        feedback_answer(
-            request=request,
-            appraisal=appraisal,
-            perceptions=perceptions or {"strategy": 4, "conduct": 2},
-            keep_doing="",
-            change="",
-        )
 
 
 def test_the_same_inputs_never_add_a_second_snapshot():
