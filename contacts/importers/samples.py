@@ -72,7 +72,8 @@ POSITIONS = (
     "Coach professionnel", "Office Manager", "",
 )  # fmt: skip
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-EMAIL_DOMAINS = ("gmail.com", "orange.fr", "outlook.fr", "free.fr", "yahoo.fr", "hotmail.com")
+# Reserved domains only (RFC 2606): demo and bench data must never reach a real mailbox.
+EMAIL_DOMAINS = ("example.com", "example.org", "example.net", "mail.example", "perso.example")
 MESSAGE_TEXTS = (
     "Bonjour, merci pour la mise en relation !",
     "Hello, great to connect.",
