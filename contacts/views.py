@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from accounts.activity import activity_record
 from accounts.models import Activity
 from audits.selectors import active_objective
+from config.ids import int_ids
 from contacts.absence_texts import action_for, import_error_message, zone_label
 from contacts.export import csv_rows
 from contacts.forms import (
@@ -35,7 +36,12 @@ from contacts.selectors import (
     recent_imports,
 )
 from contacts.services.contacts import contact_update, contacts_bulk_update, contacts_delete
-from contacts.services.imports import contact_import_create, contact_import_queue, import_progress
+from contacts.services.imports import (
+    contact_import_create,
+    contact_import_fail,
+    contact_import_queue,
+    import_progress,
+)
 
 PAGE_SIZE = 50
 
@@ -45,7 +51,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
     filter_form = ContactFilterForm(request.GET or None)
     contacts = contacts_for_owner(request.user, filter_form.to_filters())
     if request.method == "POST":
-        posted = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+        posted = int_ids(request.POST.getlist("ids"))
         allowed = list(
             Contact.objects.filter(owner=request.user, pk__in=posted).values_list("pk", flat=True)
         )
@@ -151,8 +157,9 @@ def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
         with job.file.open("rb") as handle:
             header = read_header(handle.read())
     except ImportFileError as exc:
-        messages.error(request, import_error_message(exc.code))
-        return redirect("contacts:import")
+        # Nothing to map: the job fails here, with its reason, instead of waiting for ever.
+        contact_import_fail(job=job, code=exc.code)
+        return redirect("contacts:import_detail", pk=job.pk)
     form = MappingForm(request.POST or None, header=header, guessed=guess_mapping(header))
     if request.method == "POST" and form.is_valid():
         contact_import_queue(job=job, mapping=form.mapping())

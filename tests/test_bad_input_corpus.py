@@ -328,12 +328,6 @@ UPLOADS = [
             "google_separators_only.csv", created=0, row_errors=None, check=no_separator_contacts
         ),
         id="upload-google-csv-only-separators",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason='BUG: each Google CSV row whose cells are only " ::: " becomes a contact '
-            'named "::: ::: :::" (name cells are not split on the separator) instead of a '
-            "row error or a skipped blank row",
-        ),
     ),
     pytest.param(
         Upload(
@@ -424,7 +418,8 @@ UPLOADS = [
         id="upload-traversal-and-300-char-file-name",
     ),
     pytest.param(
-        Upload("pref.vcf", build=vcard_with_an_absurd_pref, created=1, row_errors=1),
+        # An absurd PREF is ignored: both cards are kept, nothing is lost.
+        Upload("pref.vcf", build=vcard_with_an_absurd_pref, created=2, row_errors=0),
         id="upload-vcard-pref-of-5000-digits",
     ),
     pytest.param(
@@ -456,12 +451,7 @@ UNREADABLE_GENERIC = {"png_named.csv": "binary", "bom_only.csv": "empty"} | {
 }
 
 
-@request_case(
-    xfail="BUG: a file recognised as 'other CSV' whose header cannot be read (PNG named .csv, "
-    "BOM only, odd-length UTF-16) stays 'Waiting for the column mapping' for ever: no "
-    "error_code, the uploaded file is kept in MEDIA_ROOT/imports/, and its detail page polls "
-    "every second without a message (the message is only flashed once on the upload page)"
-)
+@request_case
 def case_upload_recognised_as_generic_csv_but_unreadable(env: Env) -> None:
     """Format left to recognition: these go to the column step, which cannot read them."""
     outcomes = {}
@@ -481,10 +471,7 @@ def case_upload_recognised_as_generic_csv_but_unreadable(env: Env) -> None:
     assert not Contact.objects.exists()
 
 
-@request_case(
-    xfail="BUG: a row opening a quote that never closes swallows the rest of the file into "
-    "one contact's first name (csv.reader strict=False): no row error, the later rows are lost"
-)
+@request_case
 def case_upload_unterminated_quote(env: Env) -> None:
     with env.capture(execute=True):
         env.client.post(
@@ -629,13 +616,9 @@ def case_bulk_delete_with_someone_elses_id(env: Env) -> None:
 # str.isdigit() accepts what int() refuses: "²" (a digit to Unicode, not a decimal) and any
 # number of more than 4,300 digits (Python's limit on int() of a string).
 NOT_INTS = ["²", "9" * 5000]
-ISDIGIT_BUG = (
-    "BUG (500): {where} keeps the posted ids for which str.isdigit() is true, then int() "
-    "raises ValueError on '²' (and on a number of more than 4,300 digits)"
-)
 
 
-@request_case(xfail=ISDIGIT_BUG.format(where="contacts/views.py contact_list (POST /contacts/)"))
+@request_case
 def case_bulk_edit_with_ids_that_look_like_digits(env: Env) -> None:
     mine = env.mine
     for forged in NOT_INTS:
@@ -702,11 +685,7 @@ def case_feedback_request_for_someone_elses_contact(env: Env) -> None:
     assert not FeedbackRequest.objects.exists()
 
 
-@request_case(
-    xfail=ISDIGIT_BUG.format(
-        where="audits/views/feedback.py feedback_new (POST /audits/<pk>/feedback/new/)"
-    )
-)
+@request_case
 def case_feedback_request_with_contacts_that_look_like_digits(env: Env) -> None:
     for forged in NOT_INTS:
         body = expect(
@@ -720,12 +699,7 @@ def case_feedback_request_with_contacts_that_look_like_digits(env: Env) -> None:
     assert not FeedbackRequest.objects.exists()
 
 
-@request_case(
-    xfail=ISDIGIT_BUG.format(
-        where="audits/views/consulting.py review_read (POST /audits/<pk>/consultant-review/, "
-        "field recommendation)"
-    )
-)
+@request_case
 def case_review_acknowledgement_with_an_id_that_looks_like_digits(env: Env) -> None:
     engagement = engage(env.owner, ConsultantFactory())
     review = review_save(

@@ -34,6 +34,7 @@ from audits.services.consulting import (
     review_publish,
     review_save,
 )
+from config.ids import int_id
 from config.ratelimit import rate_limited
 from contacts.absence_texts import action_for, zone_label
 from contacts.models import Network
@@ -110,9 +111,9 @@ def review_read(request: HttpRequest, pk: int) -> HttpResponse:
         review = next((r for r in reviews if str(r.pk) == request.POST.get("review")), None)
         if review is None:
             return redirect("audits:review_read", pk=audit.pk)
-        rec_id = request.POST.get("recommendation", "")
-        if rec_id.isdigit():
-            review_acknowledge(review=review, recommendation_id=int(rec_id))
+        rec_id = int_id(request.POST.get("recommendation", ""))
+        if rec_id is not None:
+            review_acknowledge(review=review, recommendation_id=rec_id)
         return redirect("audits:review_read", pk=audit.pk)
     for review in reviews:
         review_mark_read(review=review)

@@ -20,6 +20,7 @@ from audits.services.feedback import (
     feedback_requests_create,
     feedback_url,
 )
+from config.ids import int_ids
 from contacts.forms import ContactFilterForm
 from contacts.models import Contact
 from contacts.selectors import contacts_for_owner
@@ -38,7 +39,7 @@ def feedback_new(request: HttpRequest, pk: int) -> HttpResponse:
         shown = shown.order_by("full_name")
     shown = list(shown[:MAX_RECIPIENTS])
     if request.method == "POST":
-        posted = [int(i) for i in request.POST.getlist("contacts") if i.isdigit()]
+        posted = int_ids(request.POST.getlist("contacts"))
         owned = Contact.objects.filter(owner=request.user, pk__in=posted)
         form = FeedbackRequestForm(
             request.POST, contact_choices=[(c.pk, c.full_name) for c in owned]

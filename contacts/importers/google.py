@@ -94,10 +94,12 @@ def parse_google_csv(data: bytes) -> Iterator[Item]:
 
     def get(cells: list[str], name: str) -> str:
         index = single[name]
-        return cells[index] if index is not None and index < len(cells) else ""
+        value = cells[index] if index is not None and index < len(cells) else ""
+        # A single-valued cell holding only separators (" ::: ") holds nothing.
+        return "" if not value.replace(_SEPARATOR, "").strip() else value
 
     for number, (_, cells) in enumerate(rows, start=1):
-        if is_blank(cells):
+        if is_blank([cell.replace(_SEPARATOR, "") for cell in cells]):
             continue
         first = get(cells, "first_name")
         middle = get(cells, "middle_name")

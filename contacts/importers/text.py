@@ -105,6 +105,21 @@ def sniff_delimiter(text: str) -> str:
     return count_delimiter(header)
 
 
+def _ends_inside_quotes(reader, text: str, cells: list[str]) -> bool:
+    """True for the last record when the file ended inside a quoted cell: the lenient reader
+    would otherwise swallow every following row into that one cell, silently."""
+    if not cells or "\n" not in cells[-1]:
+        return False
+    try:
+        for _row in csv.reader(
+            io.StringIO(text, newline=""), delimiter=reader.dialect.delimiter, strict=True
+        ):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
 def read_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line number where the record starts, cells) for each CSV record, quoted cells
     spanning several lines included. Malformed CSV, or a cell beyond the csv module's field
@@ -113,6 +128,8 @@ def read_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     line = 1
     try:
         for cells in reader:
+            if reader.line_num and _ends_inside_quotes(reader, text, cells):
+                raise csv.Error("a quoted cell is never closed")
             yield line, cells
             line = reader.line_num + 1
     except csv.Error as error:

@@ -121,7 +121,9 @@ def _pref_rank(line: vobject.base.ContentLine) -> int:
     if "PREF" in flags or "PREF" in types:
         return 1
     pref = str((line.params.get("PREF") or [""])[0])
-    return int(pref) if pref.isascii() and pref.isdigit() and 0 < int(pref) <= 100 else 101
+    if not (pref.isascii() and pref.isdigit() and len(pref) <= 3):
+        return 101
+    return int(pref) if 0 < int(pref) <= 100 else 101
 
 
 def _text(value: object) -> str:

@@ -81,6 +81,11 @@ def contact_import_queue(*, job: ContactImport, mapping: dict[str, str]) -> Cont
     return job
 
 
+def contact_import_fail(*, job: ContactImport, code: str) -> None:
+    """A file refused before its job could run (its columns cannot be read)."""
+    _finish(job, ContactImport.Status.FAILED, error_code=code)
+
+
 def import_progress_key(import_id: int) -> str:
     return f"contacts:import-progress:{import_id}"
 
