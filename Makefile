@@ -14,12 +14,13 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test test-fast lint format messages compilemessages vendor bench check-deploy
+.PHONY: help install run test faults lint format messages compilemessages vendor bench check-deploy
 
 help:
 	@echo "make run      install, migrate, load demo data, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test     the whole test suite (uses DATABASE_URL / REDIS_URL when set)"
 	@echo "make bench    benchmarks, written to bench/results.json"
+	@echo "make faults   the fault tests (broker down, worker killed) with a real Redis and workers"
 	@echo "make lint     ruff check and format check"
 	@echo "make messages / compilemessages   refresh / compile translations (fr, en)"
 	@echo "make vendor   copy the pinned front-end libraries from npm into static/vendor/"
@@ -55,6 +56,12 @@ run: install compilemessages
 test: export SECRET_KEY ?= insecure-key-for-tests-only
 test: install compilemessages
 	$(VENV)/bin/pytest -n $(TEST_WORKERS)
+
+# The fault tests alone (also part of `make test`): broker stopped while peers answer, then
+# the sweep; a worker's pool process SIGKILLed mid-compile, then redelivery. Needs REDIS_URL.
+faults: export SECRET_KEY ?= insecure-key-for-tests-only
+faults: install
+	$(VENV)/bin/pytest -v tests/scores/test_faults.py tests/feedback/test_broker_down.py
 
 lint: install
 	$(VENV)/bin/ruff check .
