@@ -4,13 +4,22 @@ import functools
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
 def client_address(request: HttpRequest) -> str:
-    # Behind the production proxy REMOTE_ADDR is set from X-Forwarded-For by the proxy setup.
+    """The client's address. Behind TRUSTED_PROXIES reverse proxies (each appending to
+    X-Forwarded-For), it is the entry that the outermost trusted proxy added; what a client
+    writes in the header itself is never trusted."""
+    proxies = settings.TRUSTED_PROXIES
+    if proxies:
+        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [h for h in hops if h]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

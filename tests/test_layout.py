@@ -84,3 +84,16 @@ def test_security_headers_are_sent(client):
     assert response.headers["Referrer-Policy"] == "same-origin"
     assert response.headers["X-Frame-Options"] == "DENY"
     assert "Content-Security-Policy" in response.headers
+
+
+def test_the_client_address_comes_from_the_trusted_proxy_only(rf, settings):
+    from config.ratelimit import client_address
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
+
+    settings.TRUSTED_PROXIES = 0
+    assert client_address(request) == "10.0.0.2"
+    settings.TRUSTED_PROXIES = 1
+    assert client_address(request) == "203.0.113.7"  # not the forged first entry
+    settings.TRUSTED_PROXIES = 3
+    assert client_address(request) == "10.0.0.2"  # fewer hops than proxies: not trusted
