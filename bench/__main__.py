@@ -98,6 +98,9 @@ def run() -> dict[str, float]:
         ),
     }
     results.update(contacts_30k())
+    from bench import mixed_load  # before feedback_load adds its audits to the demo login
+
+    results.update(mixed_load.measure(audit=audit))
     from bench.feedback_load import measure
 
     results.update(measure(audit=audit))
