@@ -62,6 +62,8 @@ test: install compilemessages
 faults: export SECRET_KEY ?= insecure-key-for-tests-only
 faults: install
 	$(VENV)/bin/pytest -v tests/scores/test_faults.py tests/feedback/test_broker_down.py
+	@if command -v redis-server >/dev/null 2>&1; then $(PY) -m bench.faults_load; \
+	else echo "faults load skipped: redis-server is not on PATH"; fi
 
 lint: install
 	$(VENV)/bin/ruff check .
