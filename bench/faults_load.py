@@ -131,7 +131,8 @@ def start_gunicorn(port: int, env: dict[str, str], log: Path) -> subprocess.Pope
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
 
 
-def start_worker(env: dict[str, str], log: Path, index: int) -> subprocess.Popen:
+def start_worker(env: dict[str, str], log: Path, index: int, started: list) -> subprocess.Popen:
+    """A worker, added to `started` at once (so that `finally` stops it even if not ready)."""
     from config.celery import app as celery_app
 
     name = f"{QUEUE}-{index}@{os.uname().nodename}"
@@ -142,6 +143,7 @@ def start_worker(env: dict[str, str], log: Path, index: int) -> subprocess.Popen
     ]  # fmt: skip
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
+    started.append(process)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -348,13 +350,12 @@ def worker_killed(port: int, env: dict, workdir: Path, state: dict, tokens, audi
     time.sleep(4)
     worker = state["workers"][0]
     if worker.poll() is not None:  # it did not survive the outage: a fresh one to kill
-        worker = start_worker(env, workdir / "worker-0b.log", 2)
-        state["workers"].append(worker)
+        worker = start_worker(env, workdir / "worker-0b.log", 2, state["workers"])
     killed = children(worker.pid)
     for pid in killed:
         os.kill(pid, signal.SIGKILL)
     killed_at = time.monotonic()
-    state["workers"].append(start_worker(env, workdir / "worker-1.log", 1))
+    start_worker(env, workdir / "worker-1.log", 1, state["workers"])
     restarted_in = time.monotonic() - killed_at
     time.sleep(max(0.0, 6 - restarted_in))
     load.finish()
@@ -412,7 +413,7 @@ def run(redis_port: int, workdir: Path, state: dict) -> dict:
     port = free_port()
     log = workdir / "gunicorn.log"
     state["server"] = start_gunicorn(port, env, log)
-    state["workers"].append(start_worker(env, workdir / "worker-0.log", 0))
+    start_worker(env, workdir / "worker-0.log", 0, state["workers"])
     wait_ready(state["server"], port, log)
 
     results = redis_outage(port, redis_port, workdir, state, tokens_redis, audits_redis)
