@@ -47,3 +47,31 @@ def test_an_answer_is_stored_while_the_broker_is_down_and_compiled_later(client,
     audit.refresh_from_db()
     assert audit.needs_scoring is False
     assert audit.peer_summary["responses"] == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_all_of_redis_down_cache_included_the_peer_page_still_works(
+    client, broker_down, settings
+):
+    """The cache (rate limits, debounce) is Redis too: its outage must not fail a peer."""
+    from tests.factories import AuditFactory
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.FailOpenRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    audit = AuditFactory()
+    (request,) = make_requests(audit, names=["Sam"])
+    url = fresh_link(request)
+
+    page = client.get(url)
+    answered = client.post(url, {**ANSWER, "lang": "en"})
+
+    assert page.status_code == 200
+    assert answered.status_code == 200
+    assert "recorded anonymously" in answered.content.decode()
+    assert FeedbackResponse.objects.filter(audit=audit).count() == 1
+    assert Audit.objects.get(pk=audit.pk).needs_scoring is True
