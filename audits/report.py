@@ -25,9 +25,9 @@ from django.utils.translation import gettext_lazy
 from audits.models import Audit, Review
 from audits.models.feedback import Relationship
 from audits.results import self_results
-from audits.score_selectors import score_board
+from audits.score_selectors import named_gaps, score_board
 from audits.svg_charts import radar_svg, trend_svg
-from contacts.absence_texts import action_for, zone_label
+from contacts.absence_texts import labelled_zones
 from contacts.selectors import network_alignment
 
 SELF_COLOUR = "#1f4e79"
@@ -67,8 +67,8 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
             for code, figures in (peer.get("by_relationship") or {}).items()
         ],
         "pillars": pillars,
-        "blind_spots": _gaps(reputation.get("blind_spots"), names),
-        "hidden_strengths": _gaps(reputation.get("hidden_strengths"), names),
+        "blind_spots": named_gaps(reputation.get("blind_spots"), names),
+        "hidden_strengths": named_gaps(reputation.get("hidden_strengths"), names),
         # Safe only because svg_charts escapes every text it writes (labels, names, colours):
         # pillar names come from the questionnaire and must not be able to inject markup.
         "radar_svg": mark_safe(  # noqa: S308
@@ -91,7 +91,7 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
             )
         ),
         "alignment": alignment,
-        "zones": [(zone, zone_label(zone), action_for(zone)) for zone in alignment.zones],
+        "zones": labelled_zones(alignment),
         "recommendations": [
             (severity, SEVERITY_LABELS.get(severity, severity), items)
             for severity, items in board.recommendations.items()
@@ -101,10 +101,6 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
         "pdf": False,
         "pdf_url": _pdf_url(audit, request),
     }
-
-
-def _gaps(gaps: list[dict] | None, names: dict[str, str]) -> list[dict]:
-    return [{**gap, "name": names.get(gap["pillar"], gap["pillar"])} for gap in gaps or []]
 
 
 def _published_review(audit: Audit, names: dict[str, str]) -> dict | None:

@@ -8,6 +8,11 @@ TREND_POINTS = 20
 SEVERITY_ORDER = ("urgent", "high", "medium", "low")
 
 
+def named_gaps(gaps: list[dict] | None, names: dict[str, str]) -> list[dict]:
+    """Blind spots or hidden strengths, each with its pillar's name in the active language."""
+    return [{**gap, "name": names.get(gap["pillar"], gap["pillar"])} for gap in gaps or []]
+
+
 @dataclass
 class ScoreBoard:
     snapshot: ScoreSnapshot | None
@@ -19,6 +24,14 @@ class ScoreBoard:
     @property
     def reputation(self) -> dict:
         return (self.snapshot.figures.get("reputation") or {}) if self.snapshot else {}
+
+    @property
+    def blind_spots(self) -> list[dict]:
+        return named_gaps(self.reputation.get("blind_spots"), self.pillar_names)
+
+    @property
+    def hidden_strengths(self) -> list[dict]:
+        return named_gaps(self.reputation.get("hidden_strengths"), self.pillar_names)
 
     @property
     def peer(self) -> dict:

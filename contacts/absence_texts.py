@@ -87,3 +87,8 @@ def import_error_message(code: str) -> str:
 def zone_label(zone: Zone) -> str:
     labels = dict(RoleCategory.choices) if zone.kind == "role" else dict(Sector.choices)
     return str(labels.get(zone.code, zone.code))
+
+
+def labelled_zones(alignment) -> list[tuple[Zone, str, str]]:
+    """Each zone with its name and the action it calls for, as every page shows them."""
+    return [(zone, zone_label(zone), action_for(zone)) for zone in alignment.zones]

@@ -9,9 +9,8 @@ from django.views.decorators.http import require_GET
 
 from accounts.activity import activity_record
 from accounts.models import Activity
-from audits.selectors import active_objective
 from config.ids import int_ids
-from contacts.absence_texts import action_for, import_error_message, zone_label
+from contacts.absence_texts import import_error_message
 from contacts.export import csv_rows
 from contacts.forms import (
     BulkEditForm,
@@ -22,17 +21,15 @@ from contacts.forms import (
 )
 from contacts.importers.base import ImportFileError
 from contacts.importers.generic_csv import guess_mapping, read_header
-from contacts.models import Contact, ContactImport, Network
+from contacts.models import Contact, ContactImport
+from contacts.network_page import network_context
 from contacts.selectors import (
     GROUPS,
-    champions,
     contact_get_for_owner,
     contact_import_get_for_owner,
     contacts_for_owner,
     map_cluster_contacts,
     map_clusters,
-    network_alignment,
-    network_overlap,
     recent_imports,
 )
 from contacts.services.contacts import contact_update, contacts_bulk_update, contacts_delete
@@ -203,28 +200,7 @@ def import_errors(request: HttpRequest, pk: int) -> StreamingHttpResponse:
 @login_required
 def network(request: HttpRequest) -> HttpResponse:
     """The network against the active objective: absence zones, champions, overlap."""
-    objective = active_objective(request.user)
-    alignment = (
-        network_alignment(request.user, objective.needed_roles, objective.needed_sectors)
-        if objective
-        else None
-    )
-    zones = [(z, zone_label(z), action_for(z)) for z in alignment.zones] if alignment else []
-    overlap = network_overlap(request.user)
-    networks = dict(Network.choices)
-    overlap_rows = [(networks.get(code, code), n) for code, n in overlap.per_network.items()]
-    return render(
-        request,
-        "contacts/network.html",
-        {
-            "objective": objective,
-            "alignment": alignment,
-            "zones": zones,
-            "champions": champions(request.user),
-            "overlap": overlap,
-            "overlap_rows": overlap_rows,
-        },
-    )
+    return render(request, "contacts/network.html", network_context(request.user))
 
 
 @login_required

@@ -18,7 +18,7 @@ from audits.access import client_audit, client_engagement, consultant_invitation
 from audits.consulting_forms import IndependenceForm, InviteConsultantForm, ReviewForm
 from audits.models import Audit, Engagement, Pillar, Review, ScoreSnapshot
 from audits.score_selectors import score_board
-from audits.selectors import active_objective, audit_get_for_owner
+from audits.selectors import audit_get_for_owner
 from audits.services.consulting import (
     engagement_accept,
     engagement_claim,
@@ -36,15 +36,11 @@ from audits.services.consulting import (
 )
 from config.ids import int_id
 from config.ratelimit import rate_limited
-from contacts.absence_texts import action_for, zone_label
-from contacts.models import Network
+from contacts.network_page import network_context
 from contacts.selectors import (
     GROUPS,
-    champions,
     map_cluster_contacts,
     map_clusters,
-    network_alignment,
-    network_overlap,
 )
 
 
@@ -233,32 +229,8 @@ def client_score(request: HttpRequest, client_id: int, audit_id: int) -> HttpRes
 @consultant_required
 def client_network(request: HttpRequest, client_id: int) -> HttpResponse:
     engagement = client_engagement(request.user, client_id)
-    owner = engagement.client
-    objective = active_objective(owner)
-    alignment = (
-        network_alignment(owner, objective.needed_roles, objective.needed_sectors)
-        if objective
-        else None
-    )
-    overlap = network_overlap(owner)
-    networks = dict(Network.choices)
-    return render(
-        request,
-        "contacts/network.html",
-        {
-            "objective": objective,
-            "alignment": alignment,
-            "zones": [(z, zone_label(z), action_for(z)) for z in alignment.zones]
-            if alignment
-            else [],
-            # Individual people only when the client chose to share them.
-            "champions": champions(owner) if engagement.share_contacts else [],
-            "champions_hidden": not engagement.share_contacts,
-            "overlap": overlap,
-            "overlap_rows": [(networks.get(c, c), n) for c, n in overlap.per_network.items()],
-            "engagement": engagement,
-        },
-    )
+    context = network_context(engagement.client, show_people=engagement.share_contacts)
+    return render(request, "contacts/network.html", {**context, "engagement": engagement})
 
 
 @consultant_required

@@ -26,6 +26,7 @@ from audits.services.audits import (
     objective_create,
     objective_update,
 )
+from config.ids import int_id
 
 
 @login_required
@@ -76,10 +77,9 @@ def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def audit_start_view(request: HttpRequest) -> HttpResponse:
-    try:
-        objective_id = int(request.POST.get("objective", ""))
-    except ValueError:
-        raise Http404 from None
+    objective_id = int_id(request.POST.get("objective", ""))
+    if objective_id is None:
+        raise Http404
     return _start(request, objective_id)
 
 

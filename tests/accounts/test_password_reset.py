@@ -51,3 +51,9 @@ def test_an_unknown_email_gets_no_hint_that_it_is_unknown(client, mailoutbox):
     assert response.status_code == 200
     assert len(mailoutbox) <= 1
     assert all("nobody@example.com" in m.to for m in mailoutbox)
+    # The visitor sees exactly what a real account's owner sees: nothing tells them apart.
+    UserFactory(email="someone@example.com")
+    known = client.post(
+        reverse("account_reset_password"), {"email": "someone@example.com"}, follow=True
+    )
+    assert response.redirect_chain == known.redirect_chain
