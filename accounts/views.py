@@ -1,8 +1,10 @@
+import tempfile
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.activity import activity_record
+from accounts.data_archive import archive_write
 from accounts.data_export import user_data
 from accounts.forms import ConsultantProfileForm, EraseAccountForm, ProfileForm
 from accounts.models import Activity, ConsultantProfile
@@ -92,12 +95,36 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_data_export(request: HttpRequest) -> JsonResponse:
-    activity_record(subject=request.user, actor=request.user, action=Activity.Action.DATA_EXPORT)
+    activity_record(
+        subject=request.user, actor=request.user, action=Activity.Action.DATA_EXPORT, detail="JSON"
+    )
     response = JsonResponse(
         user_data(request.user), json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
     response["Content-Disposition"] = 'attachment; filename="epratiques-my-data.json"'
     return response
+
+
+# Past this size the ZIP being built goes to a temporary file instead of memory.
+ARCHIVE_MEMORY_BYTES = 5 * 1024 * 1024
+
+
+@login_required
+def my_data_export_csv(request: HttpRequest) -> FileResponse:
+    """The JSON download's data as one CSV per section in a ZIP, with a README in their language."""
+    # Not a context manager: FileResponse closes the file once it has been sent.
+    archive = tempfile.SpooledTemporaryFile(max_size=ARCHIVE_MEMORY_BYTES)  # noqa: SIM115
+    archive_write(user_data(request.user), archive)
+    archive.seek(0)
+    activity_record(
+        subject=request.user, actor=request.user, action=Activity.Action.DATA_EXPORT, detail="CSV"
+    )
+    return FileResponse(
+        archive,
+        as_attachment=True,
+        filename="epratiques-my-data.zip",
+        content_type="application/zip",
+    )
 
 
 @login_required

@@ -1,12 +1,19 @@
+import codecs
+import csv
 import datetime
+import io
 import json
+import zipfile
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Activity, User
 from audits.models import (
+    Answer,
     Audit,
     Engagement,
     FeedbackLink,
@@ -14,7 +21,9 @@ from audits.models import (
     FeedbackRequest,
     FeedbackResponse,
     Objective,
+    Question,
 )
+from audits.services.consulting import review_for, review_save
 from audits.services.feedback import (
     feedback_answer,
     feedback_decline,
@@ -155,3 +164,160 @@ def test_the_retention_job_purges_dead_links_and_forgets_old_recipients():
     assert forgotten == 1
     old.refresh_from_db()
     assert (old.email, old.name, old.status) == ("", "", "expired")
+
+
+def _zip_tables(response) -> dict[str, list[dict]]:
+    """Each CSV of the downloaded ZIP as a list of row dicts, README as text under "README"."""
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
+        files = {"README": archive.read("README.txt").decode("utf-8-sig")}
+        for name in archive.namelist():
+            if name.endswith(".csv"):
+                raw = archive.read(name)
+                assert raw.startswith(codecs.BOM_UTF8), name
+                files[name] = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    return files
+
+
+@pytest.fixture
+def owner_with_answers_and_review(owner_with_everything):
+    owner, audit = owner_with_everything
+    questions = Question.objects.filter(
+        dimension__pillar__questionnaire=audit.questionnaire, kind=Question.Kind.AGREEMENT
+    )[:3]
+    for value, question in enumerate(questions, start=2):
+        Answer.objects.create(audit=audit, question=question, scale_value=value)
+    engagement = Engagement.objects.get(client=owner, status="active")
+    pillar = audit.questionnaire.pillars.first()
+    review_save(
+        review=review_for(engagement=engagement, audit=audit),
+        findings="Solid",
+        ratings={pillar.code: (4, "Fine")},
+        recommendations=["Post weekly"],
+    )
+    return owner, audit
+
+
+def test_a_user_downloads_all_their_data_as_csv_files_in_a_zip(
+    client, owner_with_answers_and_review
+):
+    owner, audit = owner_with_answers_and_review
+    client.force_login(owner)
+
+    response = client.get(reverse("accounts:my_data_export_csv"))
+
+    assert response["Content-Disposition"] == 'attachment; filename="epratiques-my-data.zip"'
+    files = _zip_tables(response)
+    assert {
+        "account.csv",
+        "objectives.csv",
+        "audits.csv",
+        "answers.csv",
+        "feedback_requests.csv",
+        "reviews.csv",
+        "reviews_pillars.csv",
+        "reviews_recommendations.csv",
+        "contacts.csv",
+        "engagements.csv",
+        "export.csv",
+    } <= set(files)
+    assert files["account.csv"] == [
+        {
+            "email": owner.email,
+            "full_name": owner.full_name,
+            "language": "en",
+            "is_consultant": "false",
+            "date_joined": owner.date_joined.isoformat(),
+        }
+    ]
+    assert sorted((r["audits.id"], r["question"], r["value"]) for r in files["answers.csv"]) == (
+        sorted(
+            (str(audit.pk), a.question.code, str(a.scale_value))
+            for a in Answer.objects.filter(audit=audit).select_related("question")
+        )
+    )
+    assert len(files["answers.csv"]) == 3
+    contacts = Contact.objects.filter(owner=owner).order_by("full_name")
+    assert [(c["full_name"], c["email"], c["networks"]) for c in files["contacts.csv"]] == [
+        (c.full_name, c.email, c.networks) for c in contacts.filter(full_name="Ana Lopes")
+    ]
+    assert len(files["feedback_requests.csv"]) == 3
+    assert files["reviews_pillars.csv"][0]["reviews.row"] == files["reviews.csv"][0]["row"]
+    assert files["reviews_recommendations.csv"][0]["text"] == "Post weekly"
+    assert "Secret words" not in str(files)  # peer answers only as totals
+
+
+def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_neutralised(client):
+    owner = AuditFactory().owner
+    Contact.objects.create(owner=owner, full_name='=HYPERLINK("http://x.example")', networks="x")
+    Objective.objects.filter(owner=owner).update(title="+1 then -2 @sum")
+    client.force_login(owner)
+
+    files = _zip_tables(client.get(reverse("accounts:my_data_export_csv")))
+
+    assert files["contacts.csv"][0]["full_name"] == '\'=HYPERLINK("http://x.example")'
+    assert files["objectives.csv"][0]["title"] == "'+1 then -2 @sum"
+
+
+def test_the_csv_download_holds_nothing_of_another_user(client, owner_with_answers_and_review):
+    owner, _audit = owner_with_answers_and_review
+    other = AuditFactory().owner
+    Contact.objects.create(owner=other, full_name="Other Person", networks="x")
+    client.force_login(other)
+
+    files = _zip_tables(client.get(reverse("accounts:my_data_export_csv")))
+
+    text = str(files)
+    assert files["account.csv"][0]["email"] == other.email
+    for foreign in (owner.email, "Ana Lopes", "a@ex.com", "Solid", "Post weekly"):
+        assert foreign not in text
+    assert {"answers.csv", "feedback_requests.csv", "reviews.csv", "engagements.csv"}.isdisjoint(
+        files
+    )
+    assert [c["full_name"] for c in files["contacts.csv"]] == ["Other Person"]
+
+
+def test_the_csv_download_needs_a_login(client):
+    url = reverse("accounts:my_data_export_csv")
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_csv_download_readme_is_in_the_users_language(client):
+    owner = AuditFactory(objective__owner__language="fr").owner
+    client.force_login(owner)
+
+    readme = _zip_tables(client.get(reverse("accounts:my_data_export_csv")))["README"]
+
+    assert "Une section vide n’a pas de fichier" in readme
+    assert "objectives.csv: vos objectifs" in readme
+
+
+def test_the_csv_download_is_logged_in_the_activity(client):
+    owner = AuditFactory().owner
+    client.force_login(owner)
+
+    client.get(reverse("accounts:my_data_export_csv"))
+
+    entry = Activity.objects.get(subject=owner)
+    assert (entry.action, entry.actor, entry.detail) == ("data_export", owner, "CSV")
+
+
+def _queries_for_csv_download(client, contacts: int) -> int:
+    owner = AuditFactory().owner
+    Contact.objects.bulk_create(
+        Contact(owner=owner, full_name=f"Person {i}", networks="linkedin") for i in range(contacts)
+    )
+    client.force_login(owner)
+    with CaptureQueriesContext(connection) as queries:
+        files = _zip_tables(client.get(reverse("accounts:my_data_export_csv")))
+    assert len(files["contacts.csv"]) == contacts
+    return len(queries)
+
+
+def test_the_csv_download_queries_do_not_grow_with_the_contacts(client):
+    assert _queries_for_csv_download(client, 10) == _queries_for_csv_download(client, 200)

@@ -112,6 +112,7 @@ def world(db):
         "accounts:my_data": ("/accounts/my-data/", ANY_USER),
         "accounts:activity": ("/accounts/activity/", ANY_USER),
         "accounts:my_data_export": ("/accounts/my-data/export.json", ANY_USER),
+        "accounts:my_data_export_csv": ("/accounts/my-data/export.zip", ANY_USER),
         "audits:objective_create": ("/audits/objectives/new/", ANY_USER),
         "audits:objective_edit": (f"/audits/objectives/{audit.objective_id}/edit/", OWNER_ONLY),
         "audits:resume": (f"/audits/{a}/", OWNER_REDIRECT),
