@@ -35,6 +35,8 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON)
 	@touch $@
 
+# manage.py needs a SECRET_KEY to start, though these two targets never use it.
+compilemessages messages: export SECRET_KEY ?= insecure-key-for-messages-only
 compilemessages: install
 	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=.tools; \
 	else echo "gettext (msgfmt) not found: using the committed .mo files"; fi

@@ -23,6 +23,19 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def _count_hit(key: str, timeout: int) -> int:
+    """The number of hits on `key` in its window, this one included."""
+    if hasattr(cache, "hit"):  # Redis: one round trip (config.cache)
+        return cache.hit(key, timeout)
+    if cache.add(key, 1, timeout=timeout):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=timeout)
+        return 1
+
+
 def rate_limited(scope: str, limit: Callable[[], int], window: int = 60):
     """Refuse with 429 once an address made `limit()` requests in the current window."""
 
@@ -31,15 +44,7 @@ def rate_limited(scope: str, limit: Callable[[], int], window: int = 60):
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             bucket = int(time.time() // window)
             key = f"rl:{scope}:{client_address(request)}:{bucket}"
-            if cache.add(key, 1, timeout=window + 1):
-                count = 1
-            else:
-                try:
-                    count = cache.incr(key)
-                except ValueError:  # expired between add and incr
-                    cache.add(key, 1, timeout=window + 1)
-                    count = 1
-            if count > limit():
+            if _count_hit(key, timeout=window + 1) > limit():
                 response = render(request, "errors/429.html", status=429)
                 response["Retry-After"] = str(window)
                 return response

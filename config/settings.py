@@ -111,6 +111,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered fragments that never change for a given key (the peer page's blank form for a
+# published questionnaire): kept in each process, no round trip.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+}
 
 # Without a broker, tasks run in-process so that development needs no Redis.
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -142,16 +142,6 @@ def feedback_link_issue(*, request: FeedbackRequest) -> str:
     return token
 
 
-def feedback_request_for_token(token: str) -> FeedbackRequest | None:
-    """The request behind a token, or None. Same work whether the token exists or not."""
-    link = (
-        FeedbackLink.objects.select_related("request__audit__owner")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
-    return link.request if link else None
-
-
 def feedback_mark_opened(*, request: FeedbackRequest) -> None:
     now = timezone.now()
     FeedbackRequest.objects.filter(

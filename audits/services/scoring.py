@@ -51,7 +51,9 @@ def schedule_compile(*, audit_id: int) -> None:
     """
     from audits.tasks import compile_scores
 
-    Audit.objects.filter(pk=audit_id).update(needs_scoring=True)
+    # Only a change takes the audit's row lock: answers arriving together for one audit do
+    # not queue behind each other once the flag is up.
+    Audit.objects.filter(pk=audit_id, needs_scoring=False).update(needs_scoring=True)
     delay = settings.SCORE_DEBOUNCE_SECONDS
     if delay <= 0 or cache.add(debounce_key(audit_id), 1, timeout=delay):
         compile_scores.apply_async_on_commit((audit_id,), countdown=max(delay, 0))

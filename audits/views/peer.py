@@ -8,14 +8,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audits.feedback_forms import PeerAnswerForm
-from audits.models import FeedbackRequest, Pillar
+from audits.models import FeedbackRequest
 from audits.peer_questions import pillar_questions
+from audits.peer_selectors import feedback_request_for_token, peer_pillars
 from audits.services.feedback import (
     feedback_answer,
     feedback_decline,
     feedback_is_expired,
     feedback_mark_opened,
-    feedback_request_for_token,
 )
 from config.ratelimit import rate_limited
 
@@ -59,7 +59,7 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
         closed = _closed_page(request, feedback)
         if closed is not None:
             return closed
-        pillars = list(Pillar.objects.filter(questionnaire_id=feedback.audit.questionnaire_id))
+        pillars = peer_pillars(feedback.audit.questionnaire_id)
         form = PeerAnswerForm(request.POST or None, pillars=pillars, questions=pillar_questions())
         if request.method == "POST" and form.is_valid():
             stored = feedback_answer(
@@ -70,7 +70,7 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
                 change=form.cleaned_data["change"],
             )
             return render(request, "peer/thanks.html", {"feedback": feedback, "again": not stored})
-        if request.method == "GET":
+        if request.method == "GET" and feedback.status != FeedbackRequest.Status.OPENED:
             feedback_mark_opened(request=feedback)
         return render(
             request,

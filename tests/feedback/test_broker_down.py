@@ -57,6 +57,7 @@ def test_with_all_of_redis_down_cache_included_the_peer_page_still_works(
     from tests.factories import AuditFactory
 
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
