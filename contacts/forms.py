@@ -150,14 +150,30 @@ class ContactForm(forms.ModelForm):
     )
 
 
+NOT_SET = "none"
+
+
 class BulkEditForm(forms.Form):
+    """Every select starts on "Keep": only what the user picks changes."""
+
     ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=True)
     role_category = forms.ChoiceField(
-        label=_("Category"), choices=[(NO_CHANGE, _("Keep")), *RoleCategory.choices]
+        label=_("Category"),
+        choices=[(NO_CHANGE, _("Keep")), *RoleCategory.choices],
+        initial=NO_CHANGE,
     )
-    sector = forms.ChoiceField(label=_("Sector"), choices=[(NO_CHANGE, _("Keep")), *Sector.choices])
+    sector = forms.ChoiceField(
+        label=_("Sector"), choices=[(NO_CHANGE, _("Keep")), *Sector.choices], initial=NO_CHANGE
+    )
+    # "Not set" is the empty relationship: it travels as "none", since an empty value would
+    # fail the required check (and an empty initial would select "Not set" instead of "Keep").
     relationship = forms.ChoiceField(
-        label=_("Relationship"), choices=[(NO_CHANGE, _("Keep")), *Relationship.choices]
+        label=_("Relationship"),
+        choices=[
+            (NO_CHANGE, _("Keep")),
+            *[(v or NOT_SET, label) for v, label in Relationship.choices],
+        ],
+        initial=NO_CHANGE,
     )
 
     def __init__(self, *args, allowed_ids: list[int], **kwargs):
@@ -172,8 +188,11 @@ class BulkEditForm(forms.Form):
         self.fields["ids"].error_messages["required"] = _("Tick at least one contact.")
 
     def changes(self) -> dict[str, str]:
-        return {
+        changes = {
             field: self.cleaned_data[field]
             for field in ("role_category", "sector", "relationship")
             if self.cleaned_data[field] != NO_CHANGE
         }
+        if changes.get("relationship") == NOT_SET:
+            changes["relationship"] = ""
+        return changes

@@ -82,7 +82,9 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "filter_form": filter_form,
-            "bulk_form": BulkEditForm(allowed_ids=[]),
+            # Its own id prefix: the filter form above also has "sector" and "relationship",
+            # and duplicate ids would tie the bulk form's labels to the filter's selects.
+            "bulk_form": BulkEditForm(allowed_ids=[], auto_id="id_bulk_%s"),
             "query": query.urlencode(),
             "total": page.paginator.count,
         },

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -110,6 +112,38 @@ def test_bulk_edit_changes_only_the_ticked_contacts_and_marks_them_corrected(cli
     )
     assert first.sector_set_by_user is False
     assert third.role_category == "other"
+
+
+def test_the_bulk_form_starts_on_keep_and_its_ids_are_not_the_filters(client, owner):
+    make_contacts(owner, 1)
+
+    page = client.get(reverse("contacts:list")).content.decode()
+
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for name in ("role_category", "sector", "relationship"):
+        select = re.search(
+            rf'<select name="{name}"[^>]*id="id_bulk_{name}".*?</select>', page, re.S
+        )
+        assert re.search(r'<option value="__keep__" selected>', select.group(0)), name
+
+
+def test_bulk_edit_can_set_the_relationship_back_to_not_set(client, owner):
+    make_contacts(owner, 2, relationship="friend")
+    first, second = Contact.objects.filter(owner=owner).order_by("id")
+
+    client.post(
+        reverse("contacts:list"),
+        {
+            "ids": [first.pk],
+            "role_category": "__keep__",
+            "sector": "__keep__",
+            "relationship": "none",
+        },
+    )
+
+    assert Contact.objects.get(pk=first.pk).relationship == ""
+    assert Contact.objects.get(pk=second.pk).relationship == "friend"
 
 
 def test_bulk_edit_refuses_a_forged_id(client, owner):
