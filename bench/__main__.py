@@ -96,6 +96,7 @@ def run() -> dict[str, float]:
         "self_score_with_database_median_ms": median_ms(
             lambda: audit_compute_self_scores(audit=audit)
         ),
+        "report_pdf_median_ms": median_ms(get(f"/audits/{audit.pk}/report.pdf"), rounds=5),
     }
     results.update(contacts_30k())
     from bench import mixed_load  # before feedback_load adds its audits to the demo login
@@ -122,7 +123,10 @@ def contacts_30k() -> dict[str, float]:
     from contacts.services.imports import contact_import_create, contact_import_run
     from tests.factories import ObjectiveFactory
 
+    from contacts.importers.linkedin import parse_connections
+
     data = linkedin_connections_csv(30_000, seed=30)
+    parse_seconds = median_ms(lambda: list(parse_connections(data)), rounds=3) / 1000
 
     def run_import(email: str) -> ContactImport:
         user, _ = user_ensure_verified(email=email, password="bench-pass-2026", full_name="B")  # noqa: S106
@@ -155,6 +159,7 @@ def contacts_30k() -> dict[str, float]:
         return call
 
     return {
+        "linkedin_parse_30k_seconds": round(parse_seconds, 2),
         "import_30k_seconds": round(seconds, 2),
         "import_30k_peak_mb": round(peak / 1024 / 1024, 1),
         "import_30k_contacts_created": job.created,

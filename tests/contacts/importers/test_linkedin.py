@@ -1,7 +1,6 @@
 import io
 import random
 import struct
-import time
 import zipfile
 from datetime import date
 
@@ -147,13 +146,12 @@ def test_connections_saved_with_semicolons_are_read():
     assert (item.full_name, item.company) == ("Jean Dupont", "Acme, SA")
 
 
-def test_thirty_thousand_connections_parse_well_under_two_seconds():
-    data = linkedin_connections_csv(30_000)
-    started = time.perf_counter()
-    items = list(parse_connections(data))
-    elapsed = time.perf_counter() - started
+def test_thirty_thousand_connections_linkedin_s_maximum_are_all_parsed():
+    # How fast: `make bench` (linkedin_parse_30k_seconds), not a timed assertion here.
+    items = list(parse_connections(linkedin_connections_csv(30_000)))
+
     assert len(items) == 30_000
-    assert elapsed < 2.0
+    assert len({item.profile_url for item in items}) == 30_000
 
 
 # --- messages.csv -------------------------------------------------------------------------
