@@ -42,6 +42,10 @@ DESCRIPTIONS = {
     "contacts": gettext_lazy("your contacts."),
     "contact_imports": gettext_lazy("the summaries of your contact imports."),
     "engagements": gettext_lazy("your engagements with consultants, as client or as consultant."),
+    "reviews_written": gettext_lazy("as a consultant, the reviews you wrote for your clients."),
+    "activity": gettext_lazy(
+        "the activity log: sensitive actions on your account, by you or a consultant."
+    ),
     EXPORT_TABLE: gettext_lazy("when this download was made."),
 }
 

@@ -6,7 +6,7 @@ exported, so that a group below the anonymity threshold cannot be read one answe
 
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Activity, User
 
 
 def user_data(user: User) -> dict:
@@ -122,6 +122,17 @@ def user_data(user: User) -> dict:
         + list(
             Engagement.objects.filter(consultant=user).values(
                 "client__email", "status", "independence_declared_at", "created_at", "ended_at"
+            )
+        ),
+        # As a consultant: the reviews this user wrote for clients.
+        "reviews_written": list(
+            Review.objects.filter(engagement__consultant=user).values(
+                "audit__owner__email", "status", "findings", "published_at"
+            )
+        ),
+        "activity": list(
+            Activity.objects.filter(subject=user).values(
+                "action", "detail", "actor__email", "created_at"
             )
         ),
     }

@@ -76,6 +76,8 @@ def test_a_user_downloads_all_their_data_without_individual_peer_answers(
     assert len(data["audits"][0]["feedback_requests"]) == 3
     assert data["engagements"][0]["status"] == "active"
     assert "Secret words" not in response.content.decode()  # answers only as totals
+    logged = [(e["action"], e["detail"], e["actor__email"]) for e in data["activity"]]
+    assert ("data_export", "JSON", owner.email) in logged  # this very download included
 
 
 def test_erasing_the_account_needs_the_email_and_password(client, owner_with_everything):
@@ -321,3 +323,18 @@ def _queries_for_csv_download(client, contacts: int) -> int:
 
 def test_the_csv_download_queries_do_not_grow_with_the_contacts(client):
     assert _queries_for_csv_download(client, 10) == _queries_for_csv_download(client, 200)
+
+
+def test_a_consultant_s_download_holds_the_reviews_they_wrote(
+    client, owner_with_answers_and_review
+):
+    owner, _audit = owner_with_answers_and_review
+    consultant = Engagement.objects.get(client=owner, status="active").consultant
+    client.force_login(consultant)
+
+    data = json.loads(client.get(reverse("accounts:my_data_export")).content)
+
+    assert [(r["audit__owner__email"], r["findings"]) for r in data["reviews_written"]] == [
+        (owner.email, "Solid")
+    ]
+    assert data["audits"] == []  # the client's audit itself is not the consultant's data
