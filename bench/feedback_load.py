@@ -5,6 +5,8 @@
 and drives it from 20 client threads, each with its own keep-alive connection and cookies:
 
 - trivial: GET /__bench/trivial, an `HttpResponse("ok")` behind the full middleware stack;
+- one query: GET /__bench/one-query, the same after one `SELECT 1` on the database (a
+  reference: what a single database round trip costs here, reported as one_query_rps_ratio);
 - peer: GET /f/<token>/ then POST a valid answer to it, a fresh token for every pair.
 
 Every phase is bounded in time (BENCH_FEEDBACK_SECONDS, 5 s) and the peer phase also by the
@@ -54,6 +56,7 @@ WARMUP_SECONDS = 1.5
 WARMUP_TOKENS = 200
 REQUESTS_PER_AUDIT = 100
 TRIVIAL_URL = "/__bench/trivial"
+ONE_QUERY_URL = "/__bench/one-query"
 ANSWER = {
     "lang": "en",
     "appraisal": "positive",
@@ -76,13 +79,26 @@ def trivial_view(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+def one_query_view(request: HttpRequest) -> HttpResponse:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def __getattr__(name: str):
     # This module is the server's ROOT_URLCONF: the project's URLs plus the trivial view,
     # built on first use (importing config.urls needs the app registry).
     if name == "urlpatterns":
         from config.urls import urlpatterns
 
-        return [path(TRIVIAL_URL.lstrip("/"), trivial_view), *urlpatterns]
+        return [
+            path(TRIVIAL_URL.lstrip("/"), trivial_view),
+            path(ONE_QUERY_URL.lstrip("/"), one_query_view),
+            *urlpatterns,
+        ]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -377,13 +393,19 @@ class Phase:
         return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] * 1000
 
 
-def trivial_step(client: Client, phase: Phase) -> bool:
-    status, data = phase.timed(client, "GET", TRIVIAL_URL)
-    if status == 200 and data == b"ok":
-        phase.succeed()
-    elif status is not None:
-        phase.fail(f"trivial {status}")
-    return True
+def get_ok_step(url: str):
+    def step(client: Client, phase: Phase) -> bool:
+        status, data = phase.timed(client, "GET", url)
+        if status == 200 and data == b"ok":
+            phase.succeed()
+        elif status is not None:
+            phase.fail(f"{url} {status}")
+        return True
+
+    return step
+
+
+trivial_step = get_ok_step(TRIVIAL_URL)
 
 
 def peer_step(tokens: list[str]):
@@ -431,12 +453,15 @@ def measure(*, audit) -> dict[str, float]:
         warm = Phase(port, WARMUP_SECONDS).run(trivial_step)
         warm_peer = Phase(port, WARMUP_SECONDS).run(peer_step(warmup_tokens))
         trivial = Phase(port, SECONDS).run(trivial_step)
+        one_query = Phase(port, SECONDS).run(get_ok_step(ONE_QUERY_URL))
         peer = Phase(port, SECONDS).run(peer_step(tokens))
         stop_server(server)
 
         answered = answered_count(audit_ids, sqlite_copy)
         expected_answers = (warm_peer.ok + peer.ok) // 2
-        failures = warm.failures + warm_peer.failures + trivial.failures + peer.failures
+        failures = (
+            warm.failures + warm_peer.failures + trivial.failures + one_query.failures
+        ) + peer.failures
         print(
             f"feedback load: {TOKENS + WARMUP_TOKENS} tokens issued in {issued_in:.1f} s; "
             f"trivial {trivial.ok} requests in {trivial.elapsed:.2f} s, "
@@ -452,6 +477,7 @@ def measure(*, audit) -> dict[str, float]:
             "feedback_rps": round(peer.rps, 1),
             "trivial_rps": round(trivial.rps, 1),
             "feedback_rps_ratio": round(peer.rps / trivial.rps, 3) if trivial.rps else 0.0,
+            "one_query_rps_ratio": round(one_query.rps / trivial.rps, 3) if trivial.rps else 0.0,
             "feedback_p95_ms": round(peer.p95_ms(), 1),
             "feedback_failed_requests": sum(peer.failures.values()),
         }

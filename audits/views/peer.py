@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -59,17 +60,29 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
         closed = _closed_page(request, feedback)
         if closed is not None:
             return closed
-        pillars = peer_pillars(feedback.audit.questionnaire_id)
-        form = PeerAnswerForm(request.POST or None, pillars=pillars, questions=pillar_questions())
-        if request.method == "POST" and form.is_valid():
-            stored = feedback_answer(
-                request=feedback,
-                appraisal=form.cleaned_data["appraisal"],
-                perceptions=form.perceptions(),
-                keep_doing=form.cleaned_data["keep_doing"],
-                change=form.cleaned_data["change"],
+
+        def answer_form() -> PeerAnswerForm:
+            pillars = peer_pillars(feedback.audit.questionnaire_id)
+            return PeerAnswerForm(
+                request.POST or None, pillars=pillars, questions=pillar_questions()
             )
-            return render(request, "peer/thanks.html", {"feedback": feedback, "again": not stored})
+
+        if request.method == "POST":
+            form = answer_form()
+            if form.is_valid():
+                stored = feedback_answer(
+                    request=feedback,
+                    appraisal=form.cleaned_data["appraisal"],
+                    perceptions=form.perceptions(),
+                    keep_doing=form.cleaned_data["keep_doing"],
+                    change=form.cleaned_data["change"],
+                )
+                context = {"feedback": feedback, "again": not stored}
+                return render(request, "peer/thanks.html", context)
+        else:
+            # The blank form is rendered once per process (templates/peer/answer.html):
+            # it is built only when that cache is empty.
+            form = SimpleLazyObject(answer_form)
         if request.method == "GET" and feedback.status != FeedbackRequest.Status.OPENED:
             feedback_mark_opened(request=feedback)
         return render(
@@ -79,6 +92,7 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
                 "feedback": feedback,
                 "owner": feedback.audit.owner,
                 "form": form,
+                "refused": request.method == "POST",
                 "token": token,
                 "other_language": "en" if translation.get_language() == "fr" else "fr",
             },
