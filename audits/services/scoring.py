@@ -17,6 +17,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from audits.locks import lock_audit_for_answer, lock_audit_for_compile
 from audits.models import (
     Audit,
     FeedbackRequest,
@@ -52,7 +53,9 @@ def schedule_compile(*, audit_id: int) -> None:
     from audits.tasks import compile_scores
 
     # Only a change takes the audit's row lock: answers arriving together for one audit do
-    # not queue behind each other once the flag is up.
+    # not queue behind each other once the flag is up. The shared lock keeps a compile from
+    # slipping between this check and the commit (audits/locks.py).
+    lock_audit_for_answer(audit_id)
     Audit.objects.filter(pk=audit_id, needs_scoring=False).update(needs_scoring=True)
     delay = settings.SCORE_DEBOUNCE_SECONDS
     if delay <= 0 or cache.add(debounce_key(audit_id), 1, timeout=delay):
@@ -188,8 +191,10 @@ def _fingerprint(inputs: Inputs) -> str:
 def audit_compile_scores(*, audit_id: int) -> ScoreSnapshot | None:
     """Compile one audit; returns its latest snapshot (None if the audit is gone)."""
     cache.delete(debounce_key(audit_id))  # answers from now on schedule a new compile
-    if not Audit.objects.filter(pk=audit_id).update(needs_scoring=False):
-        return None
+    with transaction.atomic():
+        lock_audit_for_compile(audit_id)  # answers in flight are committed past this line
+        if not Audit.objects.filter(pk=audit_id).update(needs_scoring=False):
+            return None
     audit = Audit.objects.select_related("objective").get(pk=audit_id)
     inputs = scoring_inputs(audit)
     if settings.COMPILE_PAUSE_SECONDS:  # fault-injection knob for the worker-killed test
