@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpRe
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from accounts.activity import activity_record
@@ -61,13 +62,21 @@ def contact_list(request: HttpRequest) -> HttpResponse:
                 action=Activity.Action.CONTACTS_DELETED,
                 detail=str(count),
             )
-            messages.success(request, _("%(count)d contacts deleted.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)d contact deleted.", "%(count)d contacts deleted.", count)
+                % {"count": count},
+            )
             return redirect(request.get_full_path())
         if bulk.is_valid():
             count = contacts_bulk_update(
                 owner=request.user, ids=bulk.cleaned_data["ids"], changes=bulk.changes()
             )
-            messages.success(request, _("%(count)d contacts updated.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)d contact updated.", "%(count)d contacts updated.", count)
+                % {"count": count},
+            )
             return redirect(request.get_full_path())
         for error in bulk.errors.get("ids", []):
             messages.error(request, error)

@@ -338,3 +338,37 @@ def test_a_consultant_s_download_holds_the_reviews_they_wrote(
         (owner.email, "Solid")
     ]
     assert data["audits"] == []  # the client's audit itself is not the consultant's data
+
+
+@pytest.mark.parametrize(
+    ("count", "language", "message"),
+    [
+        (1, "en", "1 contact deleted."),
+        (2, "en", "2 contacts deleted."),
+        (1, "fr", "1 contact supprimé."),
+        (2, "fr", "2 contacts supprimés."),
+    ],
+)
+def test_the_deletion_message_agrees_with_the_count(client, count, language, message):
+    audit = AuditFactory()
+    audit.owner.language = language
+    audit.owner.save()
+    ids = [
+        Contact.objects.create(owner=audit.owner, full_name=f"P{i}", networks="google").pk
+        for i in range(count)
+    ]
+    client.force_login(audit.owner)
+
+    response = client.post(
+        reverse("contacts:list"),
+        {
+            "ids": ids,
+            "action": "delete",
+            "role_category": "__keep__",
+            "sector": "__keep__",
+            "relationship": "__keep__",
+        },
+        follow=True,
+    )
+
+    assert message in response.content.decode()
