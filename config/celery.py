@@ -7,8 +7,10 @@ is configured (``REDIS_URL`` unset) settings make tasks run in-process (eager).
 
 import os
 
+import redis
 from celery import Celery
 from celery.contrib.django.task import DjangoTask
+from kombu.transport import redis as kombu_redis
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -36,9 +38,44 @@ class Task(DjangoTask):
         transaction.on_commit(enqueue, robust=True)
 
 
+class RedisChannel(kombu_redis.Channel):
+    """kombu's Redis channel; used after its connection was dropped, it raises a connection error.
+
+    When the broker goes away, Celery 5.7's worker first drops the connection
+    (``Connection.collect()``, which detaches the transport from it) and then closes it. If
+    the first close was cut short by the dead socket (a BRPOP in progress), the second one
+    restores the unacknowledged messages (tasks waiting for their countdown, the debounced
+    compiles, or running with acks_late) through a transport that has no connection any more:
+    ``AttributeError: 'NoneType' object has no attribute 'hostname'``, which is not a
+    connection error, so the worker exited instead of reconnecting. Same for the late ack of
+    a task that finishes after the reconnection. As a connection error, the worker logs it
+    and reconnects; those messages stay in Redis's unacked set and are delivered again after
+    ``visibility_timeout``, and the periodic sweeps re-enqueue the compiles still pending.
+    """
+
+    def _connparams(self, asynchronous=False):
+        if self.connection.client is None:
+            raise redis.exceptions.ConnectionError("the broker connection was already closed")
+        return super()._connparams(asynchronous=asynchronous)
+
+
+class RedisTransport(kombu_redis.Transport):
+    Channel = RedisChannel
+
+
 app = Celery("epratiques", task_cls=Task)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.on_after_configure.connect
+def use_redis_transport(sender, source, **kwargs) -> None:
+    """A redis:// broker goes through RedisTransport (unless a transport is configured).
+
+    Not rediss://: kombu picks its TLS defaults from that scheme name, lost with a class.
+    """
+    if not source.broker_transport and str(source.broker_url or "").startswith("redis://"):
+        source.broker_transport = f"{__name__}:RedisTransport"
 
 
 @app.task(ignore_result=False, acks_late=False)

@@ -1,11 +1,15 @@
 """Faults against a real Redis and real workers: dead broker, worker killed mid-compile."""
 
 import os
+import shutil
 import signal
+import socket
+import subprocess
 import time
 from dataclasses import asdict
 
 import pytest
+import redis
 
 from audits.models import Audit, FeedbackRequest, ScoreSnapshot
 from audits.scoring.reputation import compute_reputation
@@ -113,3 +117,98 @@ def test_answers_given_while_redis_is_down_are_compiled_by_the_sweep_once_it_is_
         lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=2).exists(),
         message="the sweep did not compile the audit",
     )
+
+
+class PrivateRedis:
+    """A redis-server of the test's own on a free loopback port, to stop and start again."""
+
+    def __init__(self, binary: str, workdir):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.binary, self.workdir = binary, workdir
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self) -> None:
+        command = [
+            self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+            "--appendonly", "no", "--dir", str(self.workdir),
+        ]  # fmt: skip
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
+        try:
+            wait_for(lambda: _answers(client), 10, "redis-server did not start")
+        finally:
+            client.close()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=15)
+
+
+def _answers(client) -> bool:
+    try:
+        return bool(client.ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("needs redis-server on PATH (a Redis of the test's own, to restart)")
+    server = PrivateRedis(binary, tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_the_worker_reconnects_after_a_redis_restart_while_it_holds_a_countdown_task(
+    private_redis, celery_worker_factory
+):
+    """A debounced compile waits in the worker, unacknowledged, when Redis goes away.
+
+    Celery 5.7 then closed the lost connection twice, the second time restoring that message
+    through a transport already detached from it: AttributeError, the worker exited.
+    config.celery.RedisTransport turns that into a connection error: the worker reconnects.
+    """
+    from config.celery import app as celery_app
+    from tests.fixtures.worker import _drop_connections
+
+    saved = celery_app.conf.broker_url
+    celery_app.conf.broker_url = private_redis.url  # the test publishes there too
+    _drop_connections()
+    try:
+        worker = celery_worker_factory(pool="prefork", extra_env={"REDIS_URL": private_redis.url})
+        audit = audit_with_answers(2)
+        ScoreSnapshot.objects.filter(audit=audit).delete()
+        compile_scores.apply_async((audit.pk,), countdown=120)
+        wait_for(lambda: "compile_scores[" in worker.log(), 30, "the worker took the task")
+        time.sleep(0.5)  # back waiting on the queue (BRPOP) with the message unacknowledged
+
+        private_redis.stop()
+        time.sleep(1)
+        private_redis.start()
+        _drop_connections()
+        wait_for(
+            lambda: worker.log().count("Connected to") >= 2 or worker.process.poll() is not None,
+            60,
+            "no reconnection",
+        )
+        assert worker.process.poll() is None, f"the worker exited:\n{worker.log()[-4000:]}"
+        assert "Unrecoverable error" not in worker.log()
+
+        compile_scores.delay(audit.pk)  # and it consumes again
+        wait_for(
+            lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=2).exists(),
+            60,
+            "the reconnected worker did not compile",
+        )
+    finally:
+        celery_app.conf.broker_url = saved
+        _drop_connections()
