@@ -121,26 +121,29 @@ def browse(urls, session_key: str, port: int):
     return step
 
 
+def professional_urls(audit, start: int = 0):
+    """The pages a professional goes through in turn (dashboard, score, contacts, map, zones)."""
+    page = itertools.count(start)
+    while True:
+        yield "/dashboard/"
+        yield f"/audits/{audit.pk}/score/"
+        yield f"/contacts/?page={next(page) % CONTACT_PAGES + 1}"
+        yield "/contacts/map/data.json?group=category"
+        yield "/contacts/network/"
+
+
+def consultant_urls(audit):
+    """The consultant's workspace, then the client's score page and HTML report."""
+    base = f"/consultant/clients/{audit.owner_id}/audits/{audit.pk}"
+    return itertools.cycle(["/consultant/", f"{base}/score/", f"{base}/report/"])
+
+
 def mixed_step(*, port: int, tokens: list[str], professional, consultant, audit):
     """One step per call; each client thread takes a role on its first call."""
     roles = itertools.chain.from_iterable([role] * count for role, count in ROLES)
     stats: Counter = Counter()
     lock = threading.Lock()
     pro_session, consultant_session = session_for(professional), session_for(consultant)
-    base = f"/consultant/clients/{audit.owner_id}/audits/{audit.pk}"
-
-    def pro_urls(start: int):
-        page = itertools.count(start)
-        while True:
-            yield "/dashboard/"
-            yield f"/audits/{audit.pk}/score/"
-            yield f"/contacts/?page={next(page) % CONTACT_PAGES + 1}"
-            yield "/contacts/map/data.json?group=category"
-            yield "/contacts/network/"
-
-    def consultant_urls():
-        return itertools.cycle(["/consultant/", f"{base}/score/", f"{base}/report/"])
-
     peer = peer_step(tokens)
     count = itertools.count()
 
@@ -155,9 +158,9 @@ def mixed_step(*, port: int, tokens: list[str], professional, consultant, audit)
                 if role == "peer":
                     client.role_step = peer
                 elif role == "professional":
-                    client.role_step = browse(pro_urls(number), pro_session, port)
+                    client.role_step = browse(professional_urls(audit, number), pro_session, port)
                 else:
-                    client.role_step = browse(consultant_urls(), consultant_session, port)
+                    client.role_step = browse(consultant_urls(audit), consultant_session, port)
                 client.role_view = RoleView(phase, role, stats)
         result = client.role_step(client, client.role_view)
         return result is not False
@@ -165,15 +168,18 @@ def mixed_step(*, port: int, tokens: list[str], professional, consultant, audit)
     return step, stats
 
 
-def measure(*, audit) -> dict[str, float]:
-    """The four mixed-load figures; gunicorn is always stopped before returning."""
+def bench_users(audit):
+    """The demo consultant, and an audit of a bench user of its own to issue peer tokens on.
+
+    Peers answer on that user's audits, so that the demo professional's dashboard stays the
+    realistic one (not hundreds of bench audits).
+    """
     from accounts.services import user_ensure_verified
     from audits.demo import DEMO_LOGINS
     from audits.services.audits import audit_start, objective_create
 
     users = {login.role: login for login in DEMO_LOGINS}
-    professional = audit.owner
-    assert professional.email == users["professional"].email
+    assert audit.owner.email == users["professional"].email
     consultant, _ = user_ensure_verified(
         email=users["consultant"].email,
         password=users["consultant"].password,
@@ -189,7 +195,13 @@ def measure(*, audit) -> dict[str, float]:
     objective = objective_create(
         owner=peer_owner, **{name: getattr(audit.objective, name) for name in fields}
     )
-    target = audit_start(owner=peer_owner, objective=objective)
+    return consultant, audit_start(owner=peer_owner, objective=objective)
+
+
+def measure(*, audit) -> dict[str, float]:
+    """The four mixed-load figures; gunicorn is always stopped before returning."""
+    professional = audit.owner
+    consultant, target = bench_users(audit)
     started = time.perf_counter()
     tokens, _audit_ids = issue_tokens(audit=target, count=TOKENS)
     issued_in = time.perf_counter() - started
