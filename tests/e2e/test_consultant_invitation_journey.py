@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -49,13 +51,10 @@ def test_a_consultant_without_an_account_follows_the_invitation_signs_up_and_rev
     assert confirmation.to == [NEWCOMER]
     consultant.goto(live_server.url + link_in(confirmation.body, "/accounts/confirm-email/"))
     consultant.get_by_role("button", name="Confirm").click()
-    consultant.locator("#id_login").fill(NEWCOMER)
-    consultant.locator("#id_password").fill(NEWCOMER_PASSWORD)
-    consultant.locator("main form button[type=submit]").click()
-    expect(consultant.get_by_test_id("logout")).to_be_visible()
 
-    # As the invitation page says: once logged in, open the emailed link again.
-    consultant.goto(link)
+    # Confirmed in the same browser: logged in and straight back to the invitation.
+    expect(consultant.get_by_test_id("logout")).to_be_visible()
+    expect(consultant).to_have_url(re.compile(r"/consultant/invitations/\d+/accept/$"))
     expect(consultant.get_by_role("heading", name="Declare your independence")).to_be_visible()
     engagement = Engagement.objects.get(client=audit.owner)
     assert engagement.consultant == User.objects.get(email=NEWCOMER)
