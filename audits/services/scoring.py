@@ -44,19 +44,24 @@ def debounce_key(audit_id: int) -> str:
     return f"scores:compile-scheduled:{audit_id}"
 
 
-def schedule_compile(*, audit_id: int) -> None:
+def schedule_compile(*, audit_id: int, even_if_pending: bool = False) -> None:
     """Flag the audit and enqueue one compile for a burst of answers (after commit).
 
     The flag in the database is what guarantees the work: if the enqueue is lost, or the
-    debounce window swallowed it, the periodic sweep compiles every flagged audit.
+    debounce window swallowed it, the periodic sweep compiles every flagged audit. Whoever
+    raises the flag enqueues; a flag already up means a compile is pending (enqueued, or
+    left to the sweep), which will read this change (audits/locks.py), so nothing more is
+    sent unless `even_if_pending` (someone asked for the update explicitly).
     """
     from audits.tasks import compile_scores
 
     # Only a change takes the audit's row lock: answers arriving together for one audit do
     # not queue behind each other once the flag is up. The shared lock keeps a compile from
-    # slipping between this check and the commit (audits/locks.py).
+    # slipping between this check and the commit.
     lock_audit_for_answer(audit_id)
-    Audit.objects.filter(pk=audit_id, needs_scoring=False).update(needs_scoring=True)
+    raised = Audit.objects.filter(pk=audit_id, needs_scoring=False).update(needs_scoring=True)
+    if not raised and not even_if_pending:
+        return
     delay = settings.SCORE_DEBOUNCE_SECONDS
     if delay <= 0 or cache.add(debounce_key(audit_id), 1, timeout=delay):
         compile_scores.apply_async_on_commit((audit_id,), countdown=max(delay, 0))

@@ -28,7 +28,7 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def recompute(request: HttpRequest, pk: int) -> HttpResponse:
     audit = audit_get_for_owner(request.user, pk)
-    schedule_compile(audit_id=audit.pk)
+    schedule_compile(audit_id=audit.pk, even_if_pending=True)
     messages.info(request, _("Your scores are being updated; refresh in a few seconds."))
     return redirect("audits:score", pk=audit.pk)
 

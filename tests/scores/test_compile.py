@@ -72,6 +72,36 @@ def test_a_compile_reopens_the_window_for_later_answers(
     assert len(first) == len(second) == 1
 
 
+def test_an_answer_finding_a_compile_pending_sends_nothing_more_even_without_debounce(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.SCORE_DEBOUNCE_SECONDS = 0  # no debounce: only the flag tells a compile is due
+    audit = AuditFactory()
+    Audit.objects.filter(pk=audit.pk).update(needs_scoring=True)
+
+    with django_capture_on_commit_callbacks() as pending:
+        schedule_compile(audit_id=audit.pk)
+    with django_capture_on_commit_callbacks() as asked:
+        schedule_compile(audit_id=audit.pk, even_if_pending=True)
+
+    assert pending == []
+    assert len(asked) == 1
+
+
+def test_the_recompute_button_enqueues_even_with_a_compile_pending(
+    client, django_capture_on_commit_callbacks, settings
+):
+    settings.SCORE_DEBOUNCE_SECONDS = 0
+    audit = AuditFactory()
+    Audit.objects.filter(pk=audit.pk).update(needs_scoring=True)
+    client.force_login(audit.owner)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        client.post(reverse("audits:recompute", args=[audit.pk]))
+
+    assert [c for c in callbacks if "compile_scores" in c.__qualname__]
+
+
 def test_the_command_prints_the_snapshot_as_json(capsys):
     audit = AuditFactory()
     answer(audit, 3)
