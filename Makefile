@@ -63,7 +63,8 @@ test: install compilemessages
 # the sweep; a worker's pool process SIGKILLed mid-compile, then redelivery. Needs REDIS_URL.
 faults: export SECRET_KEY ?= insecure-key-for-tests-only
 faults: install
-	$(VENV)/bin/pytest -v tests/scores/test_faults.py tests/feedback/test_broker_down.py
+	$(VENV)/bin/pytest -v tests/scores/test_faults.py tests/feedback/test_broker_down.py \
+	  tests/test_db_restart.py tests/scores/test_compile_ordering.py
 	@if command -v redis-server >/dev/null 2>&1; then $(PY) -m bench.faults_load; \
 	else echo "faults load skipped: redis-server is not on PATH"; fi
 

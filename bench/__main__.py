@@ -118,12 +118,11 @@ def contacts_30k() -> dict[str, float]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from accounts.services import user_ensure_verified
+    from contacts.importers.linkedin import parse_connections
     from contacts.importers.samples import linkedin_connections_csv
     from contacts.models import Contact, ContactImport
     from contacts.services.imports import contact_import_create, contact_import_run
     from tests.factories import ObjectiveFactory
-
-    from contacts.importers.linkedin import parse_connections
 
     data = linkedin_connections_csv(30_000, seed=30)
     parse_seconds = median_ms(lambda: list(parse_connections(data)), rounds=3) / 1000

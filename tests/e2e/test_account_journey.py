@@ -23,10 +23,8 @@ def test_sign_up_verify_log_in_switch_to_english_and_log_out(page: Page, live_se
     page.goto(live_server.url + link_in(mailoutbox[0].body, "/accounts/confirm-email/"))
     page.get_by_role("button", name="Confirmer").click()
 
+    # Confirmed in the browser that signed up: logged in at once.
     expect(page.get_by_text("Vous avez confirmé")).to_be_visible()
-    page.get_by_label("E-mail").fill("nina@example.com")
-    page.get_by_label("Mot de passe").fill("une-phrase-de-passe-solide")
-    page.get_by_role("button", name="Connexion").click()
     expect(page.get_by_role("heading", name="Bienvenue, Nina Petit")).to_be_visible()
 
     page.get_by_role("button", name="EN").click()
@@ -38,6 +36,10 @@ def test_sign_up_verify_log_in_switch_to_english_and_log_out(page: Page, live_se
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
     page.goto(live_server.url + "/dashboard/")
     expect(page).to_have_url(live_server.url + "/accounts/login/?next=/dashboard/")
+    page.locator("#id_login").fill("nina@example.com")
+    page.locator("#id_password").fill("une-phrase-de-passe-solide")
+    page.locator("main form button[type=submit]").click()
+    expect(page.get_by_role("heading", name="Welcome, Nina Petit")).to_be_visible()
 
 
 def test_the_layout_fits_a_phone(page: Page, live_server):

@@ -62,7 +62,7 @@ def test_with_all_of_redis_down_cache_included_the_peer_page_still_works(
             "BACKEND": "config.cache.FailOpenRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     audit = AuditFactory()
     (request,) = make_requests(audit, names=["Sam"])
