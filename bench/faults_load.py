@@ -6,7 +6,7 @@ services: a private `redis-server` and, when the PostgreSQL binaries are there
 temporary directory, as the `postgres` user when run as root), both on free loopback ports.
 The bench database is created and migrated there; without those binaries it falls back to a
 throwaway test database on DATABASE_URL and skips the PostgreSQL scenario. Then gunicorn
-(bench.feedback_load's server: 2 workers x 4 threads, DEBUG off, the psycopg pool on as in
+(bench.feedback_load's server: 3 workers x 2 threads, DEBUG off, the psycopg pool on, as in
 production) and one Celery worker (`--pool=prefork --concurrency=1`), supervised as compose
 does (`restart: unless-stopped`: started again whenever it exits).
 

@@ -1,8 +1,9 @@
 """Peer feedback page under gunicorn on loopback: throughput against a trivial view, p95.
 
 `measure(audit=...)` issues link tokens in the bench's throwaway database, starts gunicorn
-(2 workers x 4 threads, DEBUG off) on a free 127.0.0.1 port against that same database,
-and drives it from 20 client threads, each with its own keep-alive connection and cookies:
+(3 workers x 2 threads as in production, DEBUG off) on a free 127.0.0.1 port against that
+same database, and drives it from 20 client threads, each with its own keep-alive
+connection and cookies:
 
 - trivial: GET /__bench/trivial, an `HttpResponse("ok")` behind the full middleware stack;
 - one query: GET /__bench/one-query, the same after one `SELECT 1` on the database (a
@@ -48,8 +49,8 @@ from gunicorn.config import KNOWN_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
-WORKERS = 2
-THREADS = 4
+WORKERS = 3  # as GUNICORN_WORKERS and GUNICORN_THREADS default in the Dockerfile
+THREADS = 2
 SECONDS = float(os.environ.get("BENCH_FEEDBACK_SECONDS", "5"))
 TOKENS = int(os.environ.get("BENCH_FEEDBACK_TOKENS", "1500"))
 WARMUP_SECONDS = 1.5

@@ -1,8 +1,9 @@
 """Mixed load under gunicorn on loopback: peers, professionals and a consultant at once.
 
-`measure()` reuses bench.feedback_load's server (2 workers x 4 threads, DEBUG off, the
-bench's throwaway database, a private Redis database when REDIS_URL is set) and its client
-and phase machinery: 20 client threads with keep-alive connections, each given a role in
+`measure()` reuses bench.feedback_load's server (3 workers x 2 threads as in production,
+DEBUG off, the bench's throwaway database, a private Redis database when REDIS_URL is set)
+and its client and phase machinery: 20 client threads with keep-alive connections, each
+given a role in
 fixed proportions (ROLES):
 
 - peer: GET /f/<token>/ then POST an answer (feedback_load's step), fresh tokens issued
