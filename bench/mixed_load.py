@@ -3,8 +3,7 @@
 `measure()` reuses bench.feedback_load's server (3 workers x 2 threads as in production,
 DEBUG off, the bench's throwaway database, a private Redis database when REDIS_URL is set)
 and its client and phase machinery: 20 client threads with keep-alive connections, each
-given a role in
-fixed proportions (ROLES):
+given a role in fixed proportions (ROLES):
 
 - peer: GET /f/<token>/ then POST an answer (feedback_load's step), fresh tokens issued
   beforehand on audits of a bench user of their own, so the demo dashboard stays realistic;
