@@ -3,15 +3,23 @@
 Matching order: profile URL, then any email, then normalised name + company.
 """
 
+import functools
+import re
 import unicodedata
 from urllib.parse import urlsplit
 
+# Anything but letters and digits (\w is str.isalnum() plus the underscore).
+_SEPARATORS = re.compile(r"[\W_]+")
 
+
+@functools.lru_cache(maxsize=65_536)  # an import folds the same companies again and again
 def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation as spaces, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+    text = text or ""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text.lower()).strip()
 
 
 def url_key(url: str) -> str:

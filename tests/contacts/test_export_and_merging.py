@@ -1,7 +1,11 @@
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from contacts.export import csv_rows, neutralise
-from contacts.merging import email_key, name_key, url_key
+from contacts.merging import email_key, fold, name_key, url_key
 
 
 @pytest.mark.parametrize(
@@ -47,3 +51,29 @@ def test_name_keys_ignore_case_accents_and_punctuation():
     )
     assert name_key("", "Acme") == ""
     assert email_key(" Ana@Example.COM ") == "ana@example.com"
+
+
+def _fold_by_the_definition(text: str) -> str:
+    """fold() as its docstring says it, character by character (the fast one must agree)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+@given(st.text(max_size=40))
+def test_fold_agrees_with_its_definition_on_any_text(text):
+    assert fold(text) == _fold_by_the_definition(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Crédit Agricole S.A.", "credit agricole s a"),
+        ("  L'Oréal_Paris  ", "l oreal paris"),
+        ("İstanbul Ünïversité", "istanbul universite"),
+        ("ﬁnance  ①", "finance 1"),
+        ("", ""),
+    ],
+)
+def test_fold_examples(text, folded):
+    assert fold(text) == folded
