@@ -325,12 +325,40 @@ class Client:
             self.conn = None
 
 
+def cpu_seconds(root_pid: int) -> dict[str, float]:
+    """CPU time (user + system) used so far by gunicorn (`root_pid` and its workers) and by
+    PostgreSQL's processes on this machine, read from /proc; empty where there is no /proc."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    totals = {"server": 0.0, "postgres": 0.0}
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "comm").read_text().strip()
+        except OSError:
+            continue
+        name_end = stat.rindex(")")
+        fields = stat[name_end + 2 :].split()
+        parent, used = int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks
+        if int(entry.name) == root_pid or parent == root_pid:
+            totals["server"] += used
+        elif command.startswith("postgres"):
+            totals["postgres"] += used
+    return totals
+
+
 class Phase:
     """CLIENTS threads running `step(client, phase)` until the deadline or no more work."""
 
-    def __init__(self, port: int, seconds: float):
+    def __init__(self, port: int, seconds: float, server_pid: int | None = None):
         self.port = port
         self.seconds = seconds
+        self.server_pid = server_pid
+        self.cpu: dict[str, float] = {}
         self.lock = threading.Lock()
         self.latencies: list[float] = []
         self.ok = 0
@@ -376,12 +404,22 @@ class Phase:
         threads = [threading.Thread(target=worker, daemon=True) for _ in range(CLIENTS)]
         for thread in threads:
             thread.start()
+        cpu_before = cpu_seconds(self.server_pid) if self.server_pid else {}
         barrier.wait()
         start = time.perf_counter()
         for thread in threads:
             thread.join(timeout=self.seconds + 120)
         self.elapsed = max(ends, default=start) - start
+        if cpu_before:
+            after = cpu_seconds(self.server_pid)
+            self.cpu = {name: after[name] - cpu_before[name] for name in cpu_before}
         return self
+
+    def cpu_ms_per_request(self, name: str) -> float:
+        """CPU milliseconds `name` (server, postgres) spent per successful request."""
+        if name not in self.cpu or not self.ok:
+            return -1.0
+        return round(self.cpu[name] * 1000 / self.ok, 2)
 
     @property
     def rps(self) -> float:
@@ -453,9 +491,9 @@ def measure(*, audit) -> dict[str, float]:
 
         warm = Phase(port, WARMUP_SECONDS).run(trivial_step)
         warm_peer = Phase(port, WARMUP_SECONDS).run(peer_step(warmup_tokens))
-        trivial = Phase(port, SECONDS).run(trivial_step)
-        one_query = Phase(port, SECONDS).run(get_ok_step(ONE_QUERY_URL))
-        peer = Phase(port, SECONDS).run(peer_step(tokens))
+        trivial = Phase(port, SECONDS, server.pid).run(trivial_step)
+        one_query = Phase(port, SECONDS, server.pid).run(get_ok_step(ONE_QUERY_URL))
+        peer = Phase(port, SECONDS, server.pid).run(peer_step(tokens))
         stop_server(server)
 
         answered = answered_count(audit_ids, sqlite_copy)
@@ -480,6 +518,11 @@ def measure(*, audit) -> dict[str, float]:
             "feedback_rps_ratio": round(peer.rps / trivial.rps, 3) if trivial.rps else 0.0,
             "one_query_rps_ratio": round(one_query.rps / trivial.rps, 3) if trivial.rps else 0.0,
             "feedback_p95_ms": round(peer.p95_ms(), 1),
+            # Where the ratio comes from: CPU per request in gunicorn and in PostgreSQL.
+            "trivial_server_cpu_ms": trivial.cpu_ms_per_request("server"),
+            "one_query_server_cpu_ms": one_query.cpu_ms_per_request("server"),
+            "feedback_server_cpu_ms": peer.cpu_ms_per_request("server"),
+            "feedback_postgres_cpu_ms": peer.cpu_ms_per_request("postgres"),
             "feedback_failed_requests": sum(peer.failures.values()),
         }
     finally:
