@@ -60,7 +60,9 @@ test: install compilemessages
 	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 # The fault tests alone (also part of `make test`): broker stopped while peers answer, then
-# the sweep; a worker's pool process SIGKILLed mid-compile, then redelivery. Needs REDIS_URL.
+# the sweep; a worker's pool process SIGKILLed mid-compile, then redelivery; the worker
+# through a Redis restart; pooled connections a PostgreSQL restart killed; a compile meeting
+# an answer in flight. Then faults under load (bench/faults_load.py). Needs REDIS_URL.
 faults: export SECRET_KEY ?= insecure-key-for-tests-only
 faults: install
 	$(VENV)/bin/pytest -v tests/scores/test_faults.py tests/feedback/test_broker_down.py \
