@@ -49,8 +49,10 @@ from gunicorn.config import KNOWN_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
-WORKERS = 3  # as GUNICORN_WORKERS and GUNICORN_THREADS default in the Dockerfile
-THREADS = 2
+# As GUNICORN_WORKERS and GUNICORN_THREADS default in the Dockerfile; the same variables
+# change them here (e.g. GUNICORN_WORKERS=2 GUNICORN_THREADS=4 make bench).
+WORKERS = int(os.environ.get("GUNICORN_WORKERS", "3"))
+THREADS = int(os.environ.get("GUNICORN_THREADS", "2"))
 SECONDS = float(os.environ.get("BENCH_FEEDBACK_SECONDS", "5"))
 TOKENS = int(os.environ.get("BENCH_FEEDBACK_TOKENS", "1500"))
 WARMUP_SECONDS = 1.5

@@ -1,4 +1,5 @@
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,17 @@ def test_download_my_data_as_json_then_erase_the_account_and_log_in_no_more(
     assert data["account"]["email"] == "lea.durand@example.com"
     assert [o["title"] for o in data["objectives"]] == ["Meet four seed investors before summer"]
     assert [c["full_name"] for c in data["contacts"]] == ["Ana Lopes"]
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download my data (CSV, ZIP)").click()
+    archive = download_info.value
+    assert archive.suggested_filename.endswith(".zip")
+    with zipfile.ZipFile(archive.path()) as files:
+        assert {"README.txt", "account.csv", "objectives.csv", "contacts.csv"} <= set(
+            files.namelist()
+        )
+        contacts = files.read("contacts.csv").decode("utf-8-sig")
+    assert "Ana Lopes" in contacts
 
     erase = page.get_by_role("button", name="Erase my account for good")
     page.get_by_label("Type your email address to confirm").fill(user.email)
