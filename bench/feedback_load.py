@@ -8,7 +8,10 @@ connection and cookies:
 - trivial: GET /__bench/trivial, an `HttpResponse("ok")` behind the full middleware stack;
 - one query: GET /__bench/one-query, the same after one `SELECT 1` on the database (a
   reference: what a single database round trip costs here, reported as one_query_rps_ratio);
-- peer: GET /f/<token>/ then POST a valid answer to it, a fresh token for every pair.
+- peer: GET /f/<token>/ then POST a valid answer to it, a fresh token for every pair;
+- floor (PostgreSQL only): the same pair on bench/peer_floor.py, the least work such a pair
+  can do (one statement each, no templates): the ceiling of the ratio on this machine,
+  reported as floor_rps_ratio.
 
 Every phase is bounded in time (BENCH_FEEDBACK_SECONDS, 5 s) and the peer phase also by the
 number of tokens issued beforehand (BENCH_FEEDBACK_TOKENS). Only successful requests count:
@@ -55,11 +58,13 @@ WORKERS = int(os.environ.get("GUNICORN_WORKERS", "3"))
 THREADS = int(os.environ.get("GUNICORN_THREADS", "2"))
 SECONDS = float(os.environ.get("BENCH_FEEDBACK_SECONDS", "5"))
 TOKENS = int(os.environ.get("BENCH_FEEDBACK_TOKENS", "1500"))
+FLOOR_TOKENS = int(os.environ.get("BENCH_FLOOR_TOKENS", "3000"))
 WARMUP_SECONDS = 1.5
 WARMUP_TOKENS = 200
 REQUESTS_PER_AUDIT = 100
 TRIVIAL_URL = "/__bench/trivial"
 ONE_QUERY_URL = "/__bench/one-query"
+FLOOR_PREFIX = "/__bench/peer-floor/"
 ANSWER = {
     "lang": "en",
     "appraisal": "positive",
@@ -95,11 +100,13 @@ def __getattr__(name: str):
     # This module is the server's ROOT_URLCONF: the project's URLs plus the trivial view,
     # built on first use (importing config.urls needs the app registry).
     if name == "urlpatterns":
+        from bench.peer_floor import peer_floor_view
         from config.urls import urlpatterns
 
         return [
             path(TRIVIAL_URL.lstrip("/"), trivial_view),
             path(ONE_QUERY_URL.lstrip("/"), one_query_view),
+            path(f"{FLOOR_PREFIX.lstrip('/')}<str:token>/", peer_floor_view),
             *urlpatterns,
         ]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -449,13 +456,13 @@ def get_ok_step(url: str):
 trivial_step = get_ok_step(TRIVIAL_URL)
 
 
-def peer_step(tokens: list[str]):
+def peer_step(tokens: list[str], prefix: str = "/f/"):
     def step(client: Client, phase: Phase) -> bool:
         try:
             token = tokens.pop()
         except IndexError:
             return False  # every token used: the phase ends early
-        url = f"/f/{token}/"
+        url = f"{prefix}{token}/"
         status, page = phase.timed(client, "GET", url)
         found = CSRF_INPUT.search(page) if status == 200 else None
         if found is None:
@@ -475,11 +482,19 @@ def peer_step(tokens: list[str]):
 
 
 def measure(*, audit) -> dict[str, float]:
-    """The four peer-page figures; gunicorn is always stopped before returning."""
+    """The peer page's figures, with its references (trivial, one query, floor).
+
+    gunicorn is always stopped before returning."""
     started = time.perf_counter()
     warmup_tokens, warmup_audits = issue_tokens(audit=audit, count=WARMUP_TOKENS)
     tokens, audit_ids = issue_tokens(audit=audit, count=TOKENS)
     audit_ids += warmup_audits
+    from django.db import connection
+
+    floor_tokens: list[str] = []
+    if connection.vendor == "postgresql":
+        floor_tokens, floor_audits = issue_tokens(audit=audit, count=FLOOR_TOKENS)
+        audit_ids += floor_audits
     issued_in = time.perf_counter() - started
 
     workdir = Path(tempfile.mkdtemp(prefix="epratiques-bench-"))
@@ -496,28 +511,41 @@ def measure(*, audit) -> dict[str, float]:
         trivial = Phase(port, SECONDS, server.pid).run(trivial_step)
         one_query = Phase(port, SECONDS, server.pid).run(get_ok_step(ONE_QUERY_URL))
         peer = Phase(port, SECONDS, server.pid).run(peer_step(tokens))
+        floor = Phase(port, SECONDS, server.pid)
+        if floor_tokens:
+            floor.run(peer_step(floor_tokens, FLOOR_PREFIX))
         stop_server(server)
 
         answered = answered_count(audit_ids, sqlite_copy)
-        expected_answers = (warm_peer.ok + peer.ok) // 2
-        failures = (
-            warm.failures + warm_peer.failures + trivial.failures + one_query.failures
-        ) + peer.failures
+        expected_answers = (warm_peer.ok + peer.ok + floor.ok) // 2
+        failures = (warm.failures + warm_peer.failures + trivial.failures + one_query.failures) + (
+            peer.failures + floor.failures
+        )
         print(
-            f"feedback load: {TOKENS + WARMUP_TOKENS} tokens issued in {issued_in:.1f} s; "
+            f"feedback load: {TOKENS + WARMUP_TOKENS + FLOOR_TOKENS * bool(floor_tokens)} "
+            f"tokens issued in {issued_in:.1f} s; "
             f"trivial {trivial.ok} requests in {trivial.elapsed:.2f} s, "
             f"peer {peer.ok} requests in {peer.elapsed:.2f} s "
-            f"({len(tokens)} tokens left); answers stored {answered}, "
+            f"({len(tokens)} tokens left), floor {floor.ok} requests in {floor.elapsed:.2f} s "
+            f"({len(floor_tokens)} tokens left); answers stored {answered}, "
             f"expected {expected_answers}"
         )
-        if not tokens:
+        if not tokens or (floor.ok and not floor_tokens):
             print("feedback load: every token was used before the deadline (raise TOKENS)")
         if failures or answered < expected_answers:
             print(f"feedback load: failures {dict(failures)}\n{log_tail(log)}")
+        ratio = round(peer.rps / trivial.rps, 3) if trivial.rps else 0.0
+        floor_ratio = round(floor.rps / trivial.rps, 3) if trivial.rps and floor.ok else -1.0
         return {
             "feedback_rps": round(peer.rps, 1),
             "trivial_rps": round(trivial.rps, 1),
-            "feedback_rps_ratio": round(peer.rps / trivial.rps, 3) if trivial.rps else 0.0,
+            "feedback_rps_ratio": ratio,
+            # The same pair doing the least it could (bench/peer_floor.py): what the ratio
+            # could reach at best here, and how much of that the real page reaches.
+            "floor_rps_ratio": floor_ratio,
+            "feedback_share_of_floor": round(ratio / floor_ratio, 3) if floor_ratio > 0 else -1.0,
+            "floor_server_cpu_ms": floor.cpu_ms_per_request("server"),
+            "floor_postgres_cpu_ms": floor.cpu_ms_per_request("postgres"),
             "one_query_rps_ratio": round(one_query.rps / trivial.rps, 3) if trivial.rps else 0.0,
             "feedback_p95_ms": round(peer.p95_ms(), 1),
             # Where the ratio comes from: CPU per request in gunicorn and in PostgreSQL.

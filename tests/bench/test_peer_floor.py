@@ -1,0 +1,68 @@
+"""The bench's floor view (bench/peer_floor.py) does the peer pair's essential work.
+
+It is only a reference for feedback_rps_ratio, but a floor that skipped a write would be a
+false one: these tests hold it to opening, storing, claiming once and flagging, like the page.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from audits.models import Audit, FeedbackRequest, FeedbackResponse
+from audits.services.feedback import feedback_link_issue
+from bench.feedback_load import FLOOR_PREFIX
+from tests.factories import AuditFactory
+from tests.feedback.conftest import ANSWER, make_requests
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="data-modifying WITH: PostgreSQL (as on CI)"
+    ),
+    pytest.mark.urls("bench.feedback_load"),
+]
+
+
+def _csrf(page: bytes) -> str:
+    return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
+
+
+def test_the_floor_pair_opens_stores_flags_and_claims_once(client):
+    audit = AuditFactory()
+    audit.owner.full_name = "Claire <Martin>"
+    audit.owner.save()
+    Audit.objects.filter(pk=audit.pk).update(needs_scoring=False)
+    (request,) = make_requests(audit, names=["A peer"], relationship="manager")
+    url = f"{FLOOR_PREFIX}{feedback_link_issue(request=request)}/"
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert b"Claire &lt;Martin&gt;" in page.content  # escaped, as on the real page
+    request.refresh_from_db()
+    assert request.status == FeedbackRequest.Status.OPENED
+
+    answer = {**ANSWER, "csrfmiddlewaretoken": _csrf(page.content)}
+    stored = client.post(url, answer)
+    assert stored.content == b"recorded anonymously"
+    response = FeedbackResponse.objects.get(audit=audit)
+    assert (response.relationship, response.appraisal) == ("manager", "positive")
+    assert response.perceptions == {"strategy": 4, "network": 3, "conduct": 5}
+    request.refresh_from_db()
+    assert request.status == FeedbackRequest.Status.ANSWERED
+    assert Audit.objects.get(pk=audit.pk).needs_scoring
+
+    again = client.post(url, answer)
+    assert again.status_code == 410
+    assert FeedbackResponse.objects.filter(audit=audit).count() == 1
+
+
+def test_the_floor_refuses_unknown_links_and_posts_without_csrf(client):
+    audit = AuditFactory()
+    assert client.get(f"{FLOOR_PREFIX}unknown-token/").status_code == 404
+    (request,) = make_requests(audit, names=["A peer"])
+    url = f"{FLOOR_PREFIX}{feedback_link_issue(request=request)}/"
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(url, ANSWER).status_code == 403
+    assert not FeedbackResponse.objects.filter(audit=audit).exists()
