@@ -72,6 +72,33 @@ IMPORT_ERRORS = {
 }
 
 
+ROW_PROBLEMS = {
+    "anonymous": gettext_lazy("no name, email or profile URL"),
+    "unreadable": gettext_lazy("could not be read"),
+}
+CARD_PROBLEMS = {
+    "not_closed": gettext_lazy("the card has no END:VCARD line"),
+    "too_many_lines": gettext_lazy("the card has too many lines"),
+    "unreadable_line": gettext_lazy("a line is not a vCard property"),
+    "malformed": gettext_lazy("the card is malformed"),
+}
+
+
+def row_error_text(error: dict) -> str:
+    """A row left out by an import (ContactImport.errors), in the reader's language.
+
+    Imports made before errors had codes kept only an English message: shown as it is.
+    """
+    problem = ROW_PROBLEMS.get(error.get("code", ""))
+    if problem is None:
+        return str(error.get("message", ""))
+    if error.get("detail") in CARD_PROBLEMS:
+        problem = f"{problem} ({CARD_PROBLEMS[error['detail']]})"
+    if error.get("unit") == "card":
+        return _("Card %(number)s: %(problem)s") % {"number": error["row"], "problem": problem}
+    return _("Row %(number)s: %(problem)s") % {"number": error["row"], "problem": problem}
+
+
 def action_for(zone: Zone) -> str:
     if not zone.is_gap:
         return ""

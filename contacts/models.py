@@ -125,7 +125,7 @@ class ContactImport(models.Model):
     created = models.PositiveIntegerField(default=0)
     merged = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
-    errors = models.JSONField(default=list, blank=True)  # [{"row": n, "message": "..."}]
+    errors = models.JSONField(default=list, blank=True)  # RowError.as_dict() of each row left out
     error_code = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

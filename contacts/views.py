@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from accounts.activity import activity_record
 from accounts.models import Activity
 from config.ids import int_ids
-from contacts.absence_texts import import_error_message
+from contacts.absence_texts import import_error_message, row_error_text
 from contacts.export import csv_rows
 from contacts.forms import (
     BulkEditForm,
@@ -193,7 +193,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "total": total,
             "percent": round(100 * done / total) if total else 0,
             "error_message": import_error_message(job.error_code) if job.error_code else "",
-            "first_errors": job.errors[:20],
+            "first_errors": [row_error_text(error) for error in job.errors[:20]],
         },
     )
 
@@ -202,7 +202,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def import_errors(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     job = contact_import_get_for_owner(request.user, pk)
-    rows = ((e["row"], e["message"]) for e in job.errors)
+    rows = ((error["row"], row_error_text(error)) for error in job.errors)
     response = StreamingHttpResponse(csv_rows(["row", "message"], rows), content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-errors.csv"'
     return response

@@ -54,10 +54,49 @@ class ParsedContact:
     notes: str = ""
 
 
+ROW_ERROR_CODES = frozenset({"anonymous", "unreadable"})
+# Why a vCard could not be read (RowError.detail), in English for logs; the pages say the
+# same in the reader's language (contacts.absence_texts.CARD_PROBLEMS).
+CARD_PROBLEMS = {
+    "not_closed": "the card has no END:VCARD line",
+    "too_many_lines": "the card has too many lines",
+    "unreadable_line": "a line is not a vCard property",
+    "malformed": "the card is malformed",
+}
+
+
 @dataclass(frozen=True)
 class RowError:
+    """A row (or vCard) left out. `code` is stable: pages translate by code
+    (contacts.absence_texts.row_error_text); `message` is the English text for logs and the
+    command line. `detail` says why a card could not be read (a key of CARD_PROBLEMS)."""
+
     row: int
-    message: str  # English, short, human readable ("Row 12: no name, email or profile URL")
+    code: str  # "anonymous": no name, email or profile URL; "unreadable": a broken card
+    unit: str = "row"  # or "card"
+    detail: str = ""
+
+    def __post_init__(self):
+        if (
+            self.code not in ROW_ERROR_CODES
+            or self.unit not in {"row", "card"}
+            or (self.detail and self.detail not in CARD_PROBLEMS)
+        ):
+            raise ValueError(f"unknown row error {self.code!r} {self.unit!r} {self.detail!r}")
+
+    @property
+    def message(self) -> str:
+        problem = (
+            "no name, email or profile URL"
+            if self.code == "anonymous"
+            else f"could not be read ({CARD_PROBLEMS.get(self.detail, 'the card is malformed')})"
+        )
+        return f"{self.unit.capitalize()} {self.row}: {problem}"
+
+    def as_dict(self) -> dict:
+        """As kept in ContactImport.errors (the English message for the command line)."""
+        fields = {"row": self.row, "code": self.code, "unit": self.unit, "message": self.message}
+        return fields | ({"detail": self.detail} if self.detail else {})
 
 
 class ImportFileError(Exception):
@@ -274,7 +313,7 @@ def build_contact(
     position: str = "",
     connected_on: date | None = None,
     notes: str = "",
-    label: str = "Row",
+    unit: str = "row",
 ) -> Item:
     """Clean raw values into a ParsedContact, or a RowError when nothing identifies it.
 
@@ -287,7 +326,7 @@ def build_contact(
     email_tuple = unique_emails(emails)
     profile_url = next((url for url in map(normalise_url, profile_urls) if url), "")
     if not (full_name or email_tuple or profile_url):
-        return RowError(row, f"{label} {row}: no name, email or profile URL")
+        return RowError(row, "anonymous", unit)
     return ParsedContact(
         row=row,
         network=network,

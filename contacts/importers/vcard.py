@@ -34,7 +34,7 @@ _MAX_CARD_LINES = 5_000
 
 
 class _BadCard(Exception):
-    pass
+    """A card left out; args[0] is its reason, a code of base.CARD_PROBLEMS."""
 
 
 def _cards(text: str) -> Iterator[list[str] | None]:
@@ -89,7 +89,7 @@ def _clean_line(line: str) -> str | None:
     """The property rewritten in vCard 3.0 escaping, or None when we do not read it."""
     match = _PROPERTY.fullmatch(line)
     if not match:
-        raise _BadCard(f"unreadable line {line[:40]!r}")
+        raise _BadCard("unreadable_line")
     name, params, value = match[1].upper(), match[2], match[3]
     if name not in _WANTED:
         return None
@@ -134,7 +134,7 @@ def _text(value: object) -> str:
 
 def _card_item(index: int, lines: list[str]) -> Item:
     if len(lines) > _MAX_CARD_LINES:
-        raise _BadCard("too many lines")
+        raise _BadCard("too_many_lines")
     kept = [line for line in map(_clean_line, _logical_lines(lines)) if line]
     card = vobject.readOne("BEGIN:VCARD\r\nVERSION:3.0\r\n" + "\r\n".join(kept) + "\r\nEND:VCARD")
     contents = card.contents
@@ -165,7 +165,7 @@ def _card_item(index: int, lines: list[str]) -> Item:
         company=_text(organisation[0]) if organisation else "",
         position=_text(contents["title"][0].value) if "title" in contents else "",
         notes="\n".join(_text(line.value) for line in contents.get("note", [])),
-        label="Card",
+        unit="card",
     )
 
 
@@ -181,11 +181,11 @@ def parse_vcards(data: bytes) -> Iterator[Item]:
     for index, lines in enumerate(_cards(text), start=1):
         try:
             if lines is None:
-                raise _BadCard("no END:VCARD")
+                raise _BadCard("not_closed")
             item = _card_item(index, lines)
         except Exception as error:  # vobject raises many kinds on malformed input
-            reason = str(error) if isinstance(error, _BadCard) else "malformed"
-            item = RowError(index, f"Card {index}: could not be read ({reason})")
+            reason = error.args[0] if isinstance(error, _BadCard) else "malformed"
+            item = RowError(index, "unreadable", "card", reason)
         else:
             any_read = True
         if any_read:

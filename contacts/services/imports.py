@@ -182,7 +182,7 @@ def merge_into_network(
     *, owner: User, parsed: ParsedFile, items: list, job: ContactImport | None = None
 ) -> dict:
     """Merge parsed rows into the owner's contacts; returns the summary counts and errors."""
-    errors = [{"row": i.row, "message": i.message} for i in items if isinstance(i, RowError)]
+    errors = [item.as_dict() for item in items if isinstance(item, RowError)]
     rows = [i for i in items if isinstance(i, ParsedContact)]
     index = _NetworkIndex(owner)
     created: list[Contact] = []

@@ -4,6 +4,7 @@ import zipfile
 import pytest
 from django.urls import reverse
 
+from contacts.importers import RowError
 from contacts.models import Contact, ContactImport
 from tests.contacts.conftest import upload
 from tests.factories import UserFactory
@@ -147,7 +148,31 @@ def test_rows_that_cannot_be_read_are_listed_and_downloadable(
     errors = client.get(reverse("contacts:import_errors", args=[job.pk]))
     text = b"".join(errors.streaming_content).decode()
     assert "row,message" in text
-    assert str(job.errors[0]["row"]) in text
+    assert '2,"Row 2: no name, email or profile URL"' in text
+
+
+def test_rows_left_out_are_told_in_the_readers_language(client, owner):
+    job = ContactImport.objects.create(
+        owner=owner,
+        original_name="contacts.vcf",
+        format="vcard",
+        status=ContactImport.Status.DONE,
+        errors=[
+            RowError(3, "anonymous").as_dict(),
+            RowError(4, "unreadable", "card", "not_closed").as_dict(),
+            {"row": 7, "message": "Row 7: kept from an older import"},
+        ],
+    )
+    owner.language = "fr"
+    owner.save(update_fields=["language"])
+    page = client.get(reverse("contacts:import_detail", args=[job.pk])).content.decode()
+    download = client.get(reverse("contacts:import_errors", args=[job.pk]))
+    text = b"".join(download.streaming_content).decode()
+    for shown in (page, text):
+        assert "Ligne 3 : aucun nom" in shown
+        assert "Carte 4 : illisible (la carte n’a pas de ligne END:VCARD)" in shown
+        assert "Row 7: kept from an older import" in shown
+    assert "Row 3" not in page
 
 
 def test_a_generic_csv_asks_for_its_columns_first(

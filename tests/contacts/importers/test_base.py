@@ -131,7 +131,17 @@ def test_build_contact_keeps_only_valid_deduplicated_emails_primary_first():
 
 def test_build_contact_without_name_email_or_url_is_a_row_error():
     item = build_contact(12, "other", emails=["oops"], company="Acme", phones=["0102030405"])
-    assert item == RowError(12, "Row 12: no name, email or profile URL")
+    assert item == RowError(12, "anonymous")
+    assert item.message == "Row 12: no name, email or profile URL"
+
+
+@pytest.mark.parametrize(
+    ("code", "unit", "detail"),
+    [("misspelt", "row", ""), ("anonymous", "line", ""), ("unreadable", "card", "odd")],
+)
+def test_a_row_error_only_takes_the_codes_pages_can_translate(code, unit, detail):
+    with pytest.raises(ValueError, match="unknown row error"):
+        RowError(3, code, unit, detail)
 
 
 def test_build_contact_drops_a_javascript_profile_url():

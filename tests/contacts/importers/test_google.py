@@ -35,7 +35,7 @@ def test_multi_line_notes_keep_their_line_break(fixture_bytes):
 def test_blank_rows_are_skipped_and_a_phone_only_row_is_an_error(fixture_bytes):
     items = parsed(fixture_bytes, "google_contacts.csv")
     assert [item.row for item in items] == [1, 3, 4]
-    assert items[2] == RowError(4, "Row 4: no name, email or profile URL")
+    assert items[2] == RowError(4, "anonymous")
 
 
 def test_old_layout_is_read(fixture_bytes):

@@ -32,7 +32,8 @@ def test_vcard_30_folded_lines_and_escaped_commas(fixture_bytes):
         "Ami d'enfance, à ne pas solliciter\n"
         "Très long commentaire qui continue sur la ligne suivante."
     )
-    assert nameless == RowError(2, "Card 2: no name, email or profile URL")
+    assert nameless == RowError(2, "anonymous", "card")
+    assert nameless.message == "Card 2: no name, email or profile URL"
 
 
 def test_vcard_40_pref_tel_uri_and_social_profile(fixture_bytes):
@@ -57,7 +58,8 @@ def test_a_malformed_card_is_an_error_for_that_card_only():
         "RowError",
         "ParsedContact",
     ]
-    assert items[1].message.startswith("Card 2: could not be read")
+    assert items[1].message == "Card 2: could not be read (a line is not a vCard property)"
+    assert items[2].message == "Card 3: could not be read (the card has no END:VCARD line)"
     assert items[3].full_name == "Good Two"
 
 
