@@ -56,3 +56,11 @@ def test_the_compiled_catalogue_is_the_one_served(english, french):
         assert translation.gettext(english) == french
     with translation.override("en"):
         assert translation.gettext(english) == english
+
+
+def test_a_status_agrees_with_what_it_describes_in_french():
+    from audits.models import Questionnaire, Review
+
+    with translation.override("fr"):
+        assert str(Questionnaire.Status.PUBLISHED.label) == "Publié"  # un questionnaire
+        assert str(Review.Status.PUBLISHED.label) == "Publiée"  # une revue

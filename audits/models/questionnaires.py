@@ -7,6 +7,7 @@ on a new draft version (see services.questionnaire_new_version).
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from audits.models.bilingual import Bilingual
 
@@ -18,8 +19,9 @@ class PublishedQuestionnaireError(ValidationError):
 class Questionnaire(Bilingual, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-        RETIRED = "retired", _("Retired")
+        # A questionnaire: masculine in French, where a review's "Published" is feminine.
+        PUBLISHED = "published", pgettext_lazy("questionnaire status", "Published")
+        RETIRED = "retired", pgettext_lazy("questionnaire status", "Retired")
 
     code = models.SlugField(_("code"), max_length=50)
     version = models.PositiveIntegerField(_("version"))
