@@ -90,10 +90,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and envbool("DB_POOL", True):
     # psycopg 3's pool through Django (5.1+); persistent connections must stay off with it.
-    # Health checks on: Django then gives the pool ConnectionPool.check_connection, so each
-    # connection is tested (an empty query) when taken from the pool. A PostgreSQL restart
-    # leaves every idle pooled connection dead; without the check each would fail a request.
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Each connection is checked when taken from the pool (a PostgreSQL restart leaves every
+    # idle one dead) by config.postgresql, at the cost of a round trip only when the server
+    # spoke on it. CONN_HEALTH_CHECKS stays off: Django would then give the pool its own
+    # check, a round trip on every request.
+    DATABASES["default"]["ENGINE"] = "config.postgresql"
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": envint("DB_POOL_MIN", 1),
         "max_size": envint("DB_POOL_MAX", 10),

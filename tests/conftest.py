@@ -37,7 +37,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if ON_CI:
         problems = []
-        if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        if not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
             problems.append("DATABASE_URL must point at PostgreSQL on CI")
         redis_url = os.environ.get("REDIS_URL", "")
         if not redis_url:
