@@ -73,7 +73,7 @@ from bench.feedback_load import (
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 ROLES = (("peer", 6), ("professional", 3), ("consultant", 1))  # 10 client threads
-TOKENS = int(os.environ.get("BENCH_FAULTS_TOKENS", "700"))
+TOKENS = int(os.environ.get("BENCH_FAULTS_TOKENS", "2500"))
 DEBOUNCE_SECONDS = int(os.environ.get("BENCH_FAULTS_DEBOUNCE", "2"))
 BEFORE, OUTAGE, AFTER = 3.0, 3.0, 5.0
 NATURAL_CATCH_UP = DEBOUNCE_SECONDS + 3.0
@@ -596,6 +596,8 @@ def report(name: str, load: Load, window, extra: str = "") -> None:
         f"outside; {load.per_role()}; failures {load.reasons()}; acknowledged "
         f"{sum(load.acknowledged.values())}, {len(load.tokens)} tokens left{extra}"
     )
+    if not load.tokens and load.acknowledged:
+        say(f"{name}: peers used every token before the end (raise BENCH_FAULTS_TOKENS)")
 
 
 def redis_outage(ctx: dict, load: Load) -> dict:

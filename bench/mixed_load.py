@@ -47,7 +47,7 @@ from bench.feedback_load import (
 
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "10"))
 MAX_REQUESTS = int(os.environ.get("BENCH_LOAD_REQUESTS", "50000"))
-TOKENS = int(os.environ.get("BENCH_LOAD_TOKENS", "1500"))
+TOKENS = int(os.environ.get("BENCH_LOAD_TOKENS", "3000"))
 ROLES = (("peer", 14), ("professional", 5), ("consultant", 1))  # 20 client threads
 CONTACT_PAGES = 6  # the demo network has ~325 contacts, 50 a page
 
@@ -236,6 +236,8 @@ def measure(*, audit) -> dict[str, float]:
                 f"mixed load: {role:<12} {threads:>2} threads, "
                 f"{stats[(role, 'ok')]} ok, {stats[(role, 'failed')]} failed"
             )
+        if not tokens:
+            print("mixed load: peers used every token before the end (raise BENCH_LOAD_TOKENS)")
         if failed:
             print(f"mixed load: failures {dict(phase.failures)}\n{log_tail(log)}")
         return {
