@@ -85,10 +85,9 @@ CARD_PROBLEMS = {
 
 
 def row_error_text(error: dict) -> str:
-    """A row left out by an import (ContactImport.errors), in the reader's language.
-
-    Imports made before errors had codes kept only an English message: shown as it is.
-    """
+    """A row left out by an import (RowError.as_dict(), as kept in ContactImport.errors), in
+    the active language. Imports made before errors had codes kept only an English message:
+    shown as it is."""
     problem = ROW_PROBLEMS.get(error.get("code", ""))
     if problem is None:
         return str(error.get("message", ""))

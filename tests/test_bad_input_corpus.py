@@ -25,13 +25,13 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from audits.models import FeedbackRequest, FeedbackResponse, Objective, ReviewRecommendation
 from audits.services.consulting import review_for, review_publish, review_save
 from audits.services.feedback import feedback_answer
-from contacts.absence_texts import import_error_message
+from contacts.absence_texts import import_error_message, row_error_text
 from contacts.importers.samples import linkedin_connections_csv
 from contacts.models import Contact, ContactImport
 from tests.consulting.conftest import engage
@@ -159,7 +159,8 @@ class Upload:
             assert "Import finished." in page
             if self.row_errors:
                 assert "could not be read" in page
-                assert shows(page, job.errors[0]["message"])
+                with translation.override("en"):
+                    assert shows(page, row_error_text(job.errors[0]))
         if self.check:
             self.check(env, job)
 

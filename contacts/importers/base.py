@@ -55,21 +55,14 @@ class ParsedContact:
 
 
 ROW_ERROR_CODES = frozenset({"anonymous", "unreadable"})
-# Why a vCard could not be read (RowError.detail), in English for logs; the pages say the
-# same in the reader's language (contacts.absence_texts.CARD_PROBLEMS).
-CARD_PROBLEMS = {
-    "not_closed": "the card has no END:VCARD line",
-    "too_many_lines": "the card has too many lines",
-    "unreadable_line": "a line is not a vCard property",
-    "malformed": "the card is malformed",
-}
+# Why a vCard could not be read (RowError.detail).
+CARD_PROBLEM_CODES = frozenset({"not_closed", "too_many_lines", "unreadable_line", "malformed"})
 
 
 @dataclass(frozen=True)
 class RowError:
-    """A row (or vCard) left out. `code` is stable: pages translate by code
-    (contacts.absence_texts.row_error_text); `message` is the English text for logs and the
-    command line. `detail` says why a card could not be read (a key of CARD_PROBLEMS)."""
+    """A row (or vCard) left out, in codes: contacts.absence_texts.row_error_text words it
+    in the reader's language. `detail` says why a card could not be read."""
 
     row: int
     code: str  # "anonymous": no name, email or profile URL; "unreadable": a broken card
@@ -80,22 +73,13 @@ class RowError:
         if (
             self.code not in ROW_ERROR_CODES
             or self.unit not in {"row", "card"}
-            or (self.detail and self.detail not in CARD_PROBLEMS)
+            or (self.detail and self.detail not in CARD_PROBLEM_CODES)
         ):
             raise ValueError(f"unknown row error {self.code!r} {self.unit!r} {self.detail!r}")
 
-    @property
-    def message(self) -> str:
-        problem = (
-            "no name, email or profile URL"
-            if self.code == "anonymous"
-            else f"could not be read ({CARD_PROBLEMS.get(self.detail, 'the card is malformed')})"
-        )
-        return f"{self.unit.capitalize()} {self.row}: {problem}"
-
     def as_dict(self) -> dict:
-        """As kept in ContactImport.errors (the English message for the command line)."""
-        fields = {"row": self.row, "code": self.code, "unit": self.unit, "message": self.message}
+        """As kept in ContactImport.errors."""
+        fields = {"row": self.row, "code": self.code, "unit": self.unit}
         return fields | ({"detail": self.detail} if self.detail else {})
 
 

@@ -34,7 +34,7 @@ _MAX_CARD_LINES = 5_000
 
 
 class _BadCard(Exception):
-    """A card left out; args[0] is its reason, a code of base.CARD_PROBLEMS."""
+    """A card left out; args[0] is its reason, one of base.CARD_PROBLEM_CODES."""
 
 
 def _cards(text: str) -> Iterator[list[str] | None]:

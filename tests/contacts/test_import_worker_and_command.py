@@ -67,6 +67,27 @@ def test_the_command_prints_a_json_summary(tmp_path, capsys):
 
 
 @pytest.mark.django_db
+def test_the_command_words_the_rows_it_left_out_in_english(tmp_path, capsys):
+    UserFactory(email="cli@example.com")
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Ana,Lopes,,,Acme,CEO,15 Mar 2024\n"
+        b",,,,Nameless Corp,,\n"
+    )
+
+    call_command("import_contacts", "--owner", "cli@example.com", str(path))
+
+    (error,) = json.loads(capsys.readouterr().out)["errors"]
+    assert error == {
+        "row": 2,
+        "code": "anonymous",
+        "unit": "row",
+        "message": "Row 2: no name, email or profile URL",
+    }
+
+
+@pytest.mark.django_db
 def test_the_command_refuses_an_unknown_owner_or_file(tmp_path):
     UserFactory(email="cli@example.com")
     with pytest.raises(CommandError, match="No account"):

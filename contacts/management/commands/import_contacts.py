@@ -3,8 +3,10 @@ from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from accounts.models import User
+from contacts.absence_texts import row_error_text
 from contacts.importers import FORMATS
 from contacts.importers.base import MAX_FILE_BYTES, ImportFileError
 from contacts.importers.generic_csv import guess_mapping, read_header
@@ -45,11 +47,13 @@ class Command(BaseCommand):
         if job.status == ContactImport.Status.PENDING:
             contact_import_run(import_id=job.pk)
         job.refresh_from_db()
+        with translation.override("en"):  # as the command's other messages
+            errors = [error | {"message": row_error_text(error)} for error in job.errors]
         summary = {
             "created": job.created,
             "merged": job.merged,
             "skipped": job.skipped,
-            "errors": job.errors,
+            "errors": errors,
         }
         if job.status == ContactImport.Status.FAILED:
             summary["failed"] = job.error_code

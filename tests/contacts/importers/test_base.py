@@ -13,6 +13,7 @@ from contacts.importers.base import (
     normalise_url,
     parse_date,
 )
+from tests.contacts.importers.conftest import english_text
 
 
 def test_clean_cell_strips_and_collapses_whitespace():
@@ -132,7 +133,7 @@ def test_build_contact_keeps_only_valid_deduplicated_emails_primary_first():
 def test_build_contact_without_name_email_or_url_is_a_row_error():
     item = build_contact(12, "other", emails=["oops"], company="Acme", phones=["0102030405"])
     assert item == RowError(12, "anonymous")
-    assert item.message == "Row 12: no name, email or profile URL"
+    assert english_text(item) == "Row 12: no name, email or profile URL"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@ import pytest
 
 from contacts.importers.base import ImportFileError, ParsedContact, RowError
 from contacts.importers.vcard import parse_vcards
+from tests.contacts.importers.conftest import english_text
 
 
 def test_vcard_21_quoted_printable_utf8_with_soft_line_breaks(fixture_bytes):
@@ -33,7 +34,7 @@ def test_vcard_30_folded_lines_and_escaped_commas(fixture_bytes):
         "Très long commentaire qui continue sur la ligne suivante."
     )
     assert nameless == RowError(2, "anonymous", "card")
-    assert nameless.message == "Card 2: no name, email or profile URL"
+    assert english_text(nameless) == "Card 2: no name, email or profile URL"
 
 
 def test_vcard_40_pref_tel_uri_and_social_profile(fixture_bytes):
@@ -58,8 +59,8 @@ def test_a_malformed_card_is_an_error_for_that_card_only():
         "RowError",
         "ParsedContact",
     ]
-    assert items[1].message == "Card 2: could not be read (a line is not a vCard property)"
-    assert items[2].message == "Card 3: could not be read (the card has no END:VCARD line)"
+    assert english_text(items[1]) == "Card 2: could not be read (a line is not a vCard property)"
+    assert english_text(items[2]) == "Card 3: could not be read (the card has no END:VCARD line)"
     assert items[3].full_name == "Good Two"
 
 
