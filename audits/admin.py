@@ -13,7 +13,7 @@ from audits.models import (
     Question,
     Questionnaire,
 )
-from audits.services.questionnaires import questionnaire_new_version, questionnaire_publish
+from audits.questionnaires.services import questionnaire_new_version, questionnaire_publish
 
 
 class FrozenWhenPublished:

@@ -7,6 +7,14 @@ class AuditsConfig(AppConfig):
     verbose_name = _("Audits")
 
     def ready(self) -> None:
-        from audits import signals
+        # Celery's autodiscovery looks for `audits.tasks`; the tasks live in the packages.
+        from audits.consulting import tasks as _consulting_tasks  # noqa: F401
+        from audits.feedback import tasks as _feedback_tasks  # noqa: F401
+        from audits.questionnaires import signals
+        from audits.scores import receivers as _receivers  # noqa: F401
+        from audits.scores import tasks as _scores_tasks  # noqa: F401
+        from audits.selfaudit.selectors import active_objective
+        from contacts.objectives import register_objective_provider
 
         signals.connect(self)
+        register_objective_provider(active_objective)

@@ -65,11 +65,11 @@ def kept_fault_figures() -> dict[str, float]:
 
 
 def run() -> dict[str, float]:
-    from audits.demo import DEMO_LOGINS, seed_demo
+    from audits.management.demo import DEMO_LOGINS, seed_demo
     from audits.models import Audit
-    from audits.selectors import questionnaire_specs
-    from audits.services.audits import audit_compute_self_scores
-    from audits.services.questionnaires import questionnaire_ensure_default
+    from audits.questionnaires.services import questionnaire_ensure_default
+    from audits.selfaudit.selectors import questionnaire_specs
+    from audits.selfaudit.services import audit_compute_self_scores
 
     questionnaire_ensure_default()
     seed_demo()
@@ -85,7 +85,7 @@ def run() -> dict[str, float]:
         return call
 
     specs = questionnaire_specs(audit.questionnaire_id)
-    from audits.scoring.self_assessment import score_self_assessment
+    from audits.selfaudit.scoring import score_self_assessment
 
     answers = {
         a.question.code: a.raw_value(a.question.kind)

@@ -712,9 +712,9 @@ def worker_killed(ctx: dict, load: Load) -> dict:
 
 
 def run(ctx: dict) -> dict:
-    from audits.demo import DEMO_LOGINS, seed_demo
+    from audits.management.demo import DEMO_LOGINS, seed_demo
     from audits.models import Audit
-    from audits.services.questionnaires import questionnaire_ensure_default
+    from audits.questionnaires.services import questionnaire_ensure_default
     from bench.feedback_load import issue_tokens, server_database_url, wait_ready
     from bench.mixed_load import bench_users, session_for
 

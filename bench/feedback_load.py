@@ -132,12 +132,12 @@ def wsgi_application():
 
 def issue_tokens(*, audit, count: int) -> tuple[list[str], list[int]]:
     """`count` link-only requests with one fresh token each, on audits of 100 requests."""
-    from audits.services.audits import audit_start
-    from audits.services.feedback import (
+    from audits.feedback.services import (
         Recipient,
         feedback_link_issue,
         feedback_requests_create,
     )
+    from audits.selfaudit.services import audit_start
 
     tokens, audit_ids = [], []
     while len(tokens) < count:

@@ -175,8 +175,8 @@ def bench_users(audit):
     realistic one (not hundreds of bench audits).
     """
     from accounts.services import user_ensure_verified
-    from audits.demo import DEMO_LOGINS
-    from audits.services.audits import audit_start, objective_create
+    from audits.management.demo import DEMO_LOGINS
+    from audits.selfaudit.services import audit_start, objective_create
 
     users = {login.role: login for login in DEMO_LOGINS}
     assert audit.owner.email == users["professional"].email

@@ -30,8 +30,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
+from audits.feedback.services import OPEN_STATUSES, hash_token
 from audits.models import Audit, FeedbackLink, FeedbackRequest, FeedbackResponse
-from audits.services.feedback import OPEN_STATUSES, hash_token
 from config.ratelimit import rate_limited
 
 _LINK = FeedbackLink._meta.db_table

@@ -135,7 +135,7 @@ def timed_ms(call) -> float:
 
 def compile_ms(audit_id: int, rounds: int) -> tuple[float, float]:
     """(first compile, median of the next `rounds`), in ms."""
-    from audits.services.scoring import audit_compile_scores
+    from audits.scores.services import audit_compile_scores
 
     def call():
         assert audit_compile_scores(audit_id=audit_id) is not None
@@ -147,7 +147,7 @@ def compile_ms(audit_id: int, rounds: int) -> tuple[float, float]:
 def compile_parts_ms(audit) -> dict[str, float]:
     """Where a compile's time goes: the peer aggregation alone, then all the inputs."""
     from audits.models import Pillar
-    from audits.services.scoring import peer_groups, scoring_inputs
+    from audits.scores.services import peer_groups, scoring_inputs
 
     pillars = list(
         Pillar.objects.filter(questionnaire_id=audit.questionnaire_id).values_list(

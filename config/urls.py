@@ -2,23 +2,31 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from audits.views import peer
-from audits.views import self_audit as audit_views
+from audits.consulting import owner_urls as consulting_owner_urls
+from audits.feedback import urls as feedback_urls
+from audits.scores import urls as scores_urls
+from audits.selfaudit import urls as selfaudit_urls
+from audits.selfaudit import views as audit_views
 from config import views
+
+# The owner's audit pages come from several packages but share one namespace, "audits".
+audits_urlpatterns = [
+    *selfaudit_urls.urlpatterns,
+    *feedback_urls.urlpatterns,
+    *scores_urls.urlpatterns,
+    *consulting_owner_urls.urlpatterns,
+]
 
 admin.site.site_header = "ePratiques"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("f/", peer.peer_root),
-    path("f/<str:token>/decline/", peer.peer_decline, name="peer_decline"),
-    # <path:> so that even a mangled link with slashes gets the peer's own "link unknown" page.
-    path("f/<path:token>/", peer.peer_page, name="peer"),
+    *feedback_urls.peer_urlpatterns,
     path("dashboard/", audit_views.dashboard, name="dashboard"),
-    path("audits/", include("audits.urls")),
+    path("audits/", include((audits_urlpatterns, "audits"))),
     path("contacts/", include("contacts.urls")),
-    path("consultant/", include("audits.consulting_urls")),
+    path("consultant/", include("audits.consulting.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -1,9 +1,9 @@
 """What the absence-zones page shows for one network owner, to the owner or their consultant."""
 
 from accounts.models import User
-from audits.selectors import active_objective
 from contacts.absence_texts import labelled_zones
 from contacts.models import Network
+from contacts.objectives import active_objective
 from contacts.selectors import champions, network_alignment, network_overlap
 
 

@@ -4,7 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 
 from accounts.models import User
-from audits.services.questionnaires import questionnaire_ensure_default
+from audits.questionnaires.services import questionnaire_ensure_default
 
 PASSWORD = "correct-horse-battery-9"
 

@@ -28,9 +28,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from audits.consulting.services import review_for, review_publish, review_save
+from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, FeedbackResponse, Objective, ReviewRecommendation
-from audits.services.consulting import review_for, review_publish, review_save
-from audits.services.feedback import feedback_answer
 from contacts.absence_texts import import_error_message, row_error_text
 from contacts.importers.samples import linkedin_connections_csv
 from contacts.models import Contact, ContactImport

@@ -3,7 +3,7 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
 from accounts.models import User
-from audits.demo import DEMO_LOGINS
+from audits.management.demo import DEMO_LOGINS
 from audits.models import Answer, Audit, Objective
 
 pytestmark = pytest.mark.django_db

@@ -1,14 +1,17 @@
-from audits.models.audits import Answer, Audit, Objective
-from audits.models.consulting import Engagement, Review, ReviewPillar, ReviewRecommendation
-from audits.models.feedback import (
+"""The `audits` app's models, which live in their domain packages; re-exported here so that
+migrations, the admin and the app registry find them under the one app label."""
+
+from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRecommendation
+from audits.feedback.models import (
     FeedbackLink,
     FeedbackOptOut,
     FeedbackRequest,
     FeedbackResponse,
     Relationship,
 )
-from audits.models.questionnaires import Choice, Dimension, Pillar, Question, Questionnaire
-from audits.models.scores import Recommendation, ScoreSnapshot
+from audits.questionnaires.models import Choice, Dimension, Pillar, Question, Questionnaire
+from audits.scores.models import Recommendation, ScoreSnapshot
+from audits.selfaudit.models import Answer, Audit, Objective
 
 __all__ = [
     "Answer",

@@ -21,6 +21,7 @@ from contacts.importers import ParsedFile, detect_format, parse
 from contacts.importers.base import ImportFileError, ParsedContact, RowError
 from contacts.merging import email_key, fold, name_key, url_key
 from contacts.models import Contact, ContactImport
+from contacts.signals import network_changed
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +146,7 @@ def contact_import_run(*, import_id: int) -> ContactImport | None:
             with transaction.atomic():
                 summary = merge_into_network(owner=job.owner, parsed=parsed, items=items, job=job)
                 _finish(job, ContactImport.Status.DONE, **summary)
-                _rescore_latest_audit(job.owner)
+                network_changed.send(ContactImport, owner=job.owner)
     except ImportFileError as exc:
         _finish(job, ContactImport.Status.FAILED, error_code=exc.code)
     except Exception:
@@ -155,16 +156,6 @@ def contact_import_run(*, import_id: int) -> ContactImport | None:
     finally:
         cache.delete(import_progress_key(import_id))
     return job
-
-
-def _rescore_latest_audit(owner: User) -> None:
-    """A new network changes the alignment figures of the professional's current audit."""
-    from audits.models import Audit
-    from audits.services.scoring import schedule_compile
-
-    latest = Audit.objects.filter(owner=owner).order_by("-started_at", "-id").first()
-    if latest is not None:
-        schedule_compile(audit_id=latest.pk)
 
 
 def _finish(job: ContactImport, status: str, **fields) -> None:

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Activity
-from audits.services.consulting import engagement_revoke
+from audits.consulting.services import engagement_revoke
 from tests.consulting.conftest import engage
 from tests.factories import AuditFactory, ConsultantFactory
 

@@ -12,6 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Activity, User
+from audits.consulting.services import review_for, review_save
+from audits.feedback.services import (
+    feedback_answer,
+    feedback_decline,
+    feedback_link_issue,
+    feedback_purge,
+)
 from audits.models import (
     Answer,
     Audit,
@@ -22,13 +29,6 @@ from audits.models import (
     FeedbackResponse,
     Objective,
     Question,
-)
-from audits.services.consulting import review_for, review_save
-from audits.services.feedback import (
-    feedback_answer,
-    feedback_decline,
-    feedback_link_issue,
-    feedback_purge,
 )
 from contacts.models import Contact
 from tests.consulting.conftest import engage

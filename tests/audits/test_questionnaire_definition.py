@@ -3,7 +3,7 @@ import tomllib
 
 import pytest
 
-from audits.questionnaire_definition import (
+from audits.questionnaires.definition import (
     DEFAULT_DEFINITION,
     DefinitionError,
     load_definition,

@@ -2,16 +2,16 @@ import pytest
 from django.urls import reverse
 
 from audits.models import Audit, Question, Questionnaire
-from audits.models.questionnaires import PublishedQuestionnaireError
-from audits.questionnaire_definition import load_definition
-from audits.services.audits import audit_save_section, audit_start, audit_submit
-from audits.services.questionnaires import (
+from audits.questionnaires.definition import load_definition
+from audits.questionnaires.models import PublishedQuestionnaireError
+from audits.questionnaires.services import (
     questionnaire_current,
     questionnaire_ensure_default,
     questionnaire_import,
     questionnaire_new_version,
     questionnaire_publish,
 )
+from audits.selfaudit.services import audit_save_section, audit_start, audit_submit
 from tests.factories import ObjectiveFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_a_new_version_is_a_full_editable_copy():
 
 
 def _answer_everything(audit, value_for):
-    from audits.selectors import audit_pillars, pillar_with_questions
+    from audits.selfaudit.selectors import audit_pillars, pillar_with_questions
 
     for pillar in audit_pillars(audit):
         values = {

@@ -4,10 +4,16 @@ from dataclasses import asdict, replace
 
 import pytest
 
-from audits.questionnaire_definition import load_definition
-from audits.scoring import recommendations as rec
-from audits.scoring.feedback import PeerResponse, summarise_feedback
-from audits.scoring.recommendations import (
+from audits.feedback.aggregate import PeerResponse, summarise_feedback
+from audits.questionnaires.definition import load_definition
+from audits.scores import recommendations as rec
+from audits.scores.engine import (
+    Inputs,
+    NetworkFigures,
+    ObjectiveFigures,
+    compute_reputation,
+)
+from audits.scores.recommendations import (
     BAD_CHOICES,
     DIMENSION_NAMES,
     QUESTION_KINDS,
@@ -16,13 +22,7 @@ from audits.scoring.recommendations import (
     placeholders,
     recommend,
 )
-from audits.scoring.reputation import (
-    Inputs,
-    NetworkFigures,
-    ObjectiveFigures,
-    compute_reputation,
-)
-from audits.scoring.self_assessment import (
+from audits.selfaudit.scoring import (
     DimensionSpec,
     PillarSpec,
     QuestionSpec,

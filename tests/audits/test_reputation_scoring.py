@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from audits.scoring.feedback import PeerResponse, summarise_feedback
-from audits.scoring.reputation import (
+from audits.feedback.aggregate import PeerResponse, summarise_feedback
+from audits.scores.engine import (
     Gap,
     Inputs,
     NetworkFigures,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audits.scoring.self_assessment import (
+from audits.selfaudit.scoring import (
     DimensionSpec,
     InvalidAnswer,
     PillarSpec,

@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from audits.feedback.services import feedback_link_issue
 from audits.models import Audit, FeedbackRequest, FeedbackResponse
-from audits.services.feedback import feedback_link_issue
 from bench.feedback_load import FLOOR_PREFIX
 from tests.factories import AuditFactory
 from tests.feedback.conftest import ANSWER, make_requests

@@ -1,7 +1,7 @@
 import pytest
 
+from audits.consulting.services import engagement_accept, engagement_invite
 from audits.models import Engagement
-from audits.services.consulting import engagement_accept, engagement_invite
 from tests.factories import AuditFactory, ConsultantFactory
 
 

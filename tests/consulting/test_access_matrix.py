@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from audits.services.consulting import engagement_revoke
-from audits.services.feedback import feedback_link_issue
+from audits.consulting.services import engagement_revoke
+from audits.feedback.services import feedback_link_issue
 from contacts.models import Contact, ContactImport
 from tests.consulting.conftest import engage
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from audits.consulting.services import engagement_invite
 from audits.models import Engagement
-from audits.services.consulting import engagement_invite
 from tests.consulting.conftest import engage
 from tests.factories import ConsultantFactory, UserFactory
 

@@ -1,9 +1,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from audits.consulting.services import engagement_invite
 from audits.models import Engagement, Review
-from audits.services.consulting import engagement_invite
-from audits.services.scoring import audit_compile_scores
+from audits.scores.services import audit_compile_scores
 from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import AuditFactory, ConsultantFactory
 

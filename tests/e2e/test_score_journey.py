@@ -1,9 +1,9 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, Recommendation
-from audits.services.feedback import feedback_answer
-from audits.services.scoring import audit_compile_scores
+from audits.scores.services import audit_compile_scores
 from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import AuditFactory
 from tests.feedback.conftest import make_requests

@@ -4,7 +4,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from audits.services.feedback import Recipient, feedback_link_issue, feedback_requests_create
+from audits.feedback.services import Recipient, feedback_link_issue, feedback_requests_create
 from tests.factories import AuditFactory
 
 
@@ -28,8 +28,8 @@ def make_requests(audit, *emails, relationship="client", names=()):
 
 def answer_requests(audit, count, appraisal="positive", perceptions=None) -> None:
     """`count` new people asked and answering the same way (one anonymous response each)."""
+    from audits.feedback.services import feedback_answer
     from audits.models import FeedbackRequest
-    from audits.services.feedback import feedback_answer
 
     requests = make_requests(audit, *[f"peer-{uuid.uuid4().hex[:8]}@ex.com" for _ in range(count)])
     FeedbackRequest.objects.filter(pk__in=[r.pk for r in requests]).update(status="sent")

@@ -4,14 +4,14 @@ import pytest
 from django.db import models
 from django.utils import timezone
 
-from audits.models import FeedbackRequest, FeedbackResponse
-from audits.services.feedback import (
+from audits.feedback.services import (
     feedback_answer,
     feedback_decline,
     feedback_expire,
     feedback_reminders_due,
 )
-from audits.tasks import send_feedback_reminders
+from audits.feedback.tasks import send_feedback_reminders
+from audits.models import FeedbackRequest, FeedbackResponse
 from tests.feedback.conftest import link_from, make_requests
 
 pytestmark = pytest.mark.django_db

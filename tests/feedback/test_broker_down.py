@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from audits.models import Audit, FeedbackResponse
-from audits.tasks import sweep_audits_needing_scores
+from audits.scores.tasks import sweep_audits_needing_scores
 from config.celery import app as celery_app
 from tests.feedback.conftest import ANSWER, fresh_link, make_requests
 from tests.fixtures.worker import broker_stopped

@@ -1,6 +1,6 @@
 import pytest
 
-from audits.scoring.feedback import PeerResponse, summarise_feedback
+from audits.feedback.aggregate import PeerResponse, summarise_feedback
 
 PILLARS = ["strategy", "network", "engagement", "conduct"]
 

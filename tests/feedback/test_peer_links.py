@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from audits.feedback.services import hash_email
 from audits.models import Audit, FeedbackLink, FeedbackOptOut, FeedbackRequest, FeedbackResponse
-from audits.services.feedback import hash_email
 from tests.feedback.conftest import ANSWER, fresh_link, link_from, make_requests
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from audits.feedback.peer_selectors import feedback_request_for_token, peer_pillars
+from audits.feedback.services import feedback_link_issue
 from audits.models import FeedbackRequest
-from audits.peer_selectors import feedback_request_for_token, peer_pillars
-from audits.services.feedback import feedback_link_issue
-from audits.services.questionnaires import questionnaire_new_version, questionnaire_publish
+from audits.questionnaires.services import questionnaire_new_version, questionnaire_publish
 from tests.feedback.conftest import ANSWER, make_requests
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _fresh_process_caches():
     # The caches live in the process: each test starts from empty ones.
-    from audits import peer_selectors
+    from audits.feedback import peer_selectors
 
     caches["fragments"].clear()
     peer_selectors._pillars_by_questionnaire.clear()

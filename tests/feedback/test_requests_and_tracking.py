@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, FeedbackResponse
-from audits.services.feedback import feedback_answer
 from contacts.models import Contact
 from tests.factories import AuditFactory, UserFactory
 from tests.feedback.conftest import make_requests

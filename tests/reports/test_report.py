@@ -11,16 +11,16 @@ from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
-from audits.models import Audit, FeedbackRequest, Recommendation, ScoreSnapshot
-from audits.report import report_context, static_file_for_url, static_files_fetcher
-from audits.services.consulting import (
+from audits.consulting.services import (
     engagement_accept,
     engagement_invite,
     review_for,
     review_publish,
     review_save,
 )
-from audits.services.scoring import audit_compile_scores
+from audits.models import Audit, FeedbackRequest, Recommendation, ScoreSnapshot
+from audits.scores.report import report_context, static_file_for_url, static_files_fetcher
+from audits.scores.services import audit_compile_scores
 from contacts.models import Contact
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
 from tests.feedback.conftest import answer_requests as answer

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from audits.svg_charts import radar_svg, trend_svg
+from audits.scores.charts import radar_svg, trend_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 LABELS = ["Strategy", "Network", "Engagement", "Conduct and trust"]

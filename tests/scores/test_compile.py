@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from audits.models import Audit, FeedbackRequest, Recommendation, ScoreSnapshot
-from audits.services.scoring import audit_compile_scores, schedule_compile
+from audits.scores.services import audit_compile_scores, schedule_compile
 from tests.factories import AuditFactory, UserFactory
 from tests.feedback.conftest import answer_requests as answer
 from tests.feedback.conftest import make_requests

@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.db import connection, connections, transaction
 
+from audits.feedback.services import feedback_answer
 from audits.models import Audit, FeedbackRequest
-from audits.services.feedback import feedback_answer
-from audits.services.scoring import audit_compile_scores, debounce_key
+from audits.scores.services import audit_compile_scores, debounce_key
 from tests.factories import AuditFactory
 from tests.feedback.conftest import answer_requests, make_requests
 

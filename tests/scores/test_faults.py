@@ -11,11 +11,11 @@ from dataclasses import asdict
 import pytest
 import redis
 
+from audits.feedback.services import feedback_answer
 from audits.models import Audit, FeedbackRequest, ScoreSnapshot
-from audits.scoring.reputation import compute_reputation
-from audits.services.feedback import feedback_answer
-from audits.services.scoring import audit_compile_scores, scoring_inputs
-from audits.tasks import compile_scores
+from audits.scores.engine import compute_reputation
+from audits.scores.services import audit_compile_scores, scoring_inputs
+from audits.scores.tasks import compile_scores
 from tests.factories import AuditFactory
 from tests.feedback.conftest import make_requests
 
@@ -93,7 +93,7 @@ def test_answers_given_while_redis_is_down_are_compiled_by_the_sweep_once_it_is_
 ):
     from django.db import transaction
 
-    from audits.tasks import sweep_audits_needing_scores
+    from audits.scores.tasks import sweep_audits_needing_scores
     from tests.fixtures.worker import broker_stopped
 
     audit = AuditFactory()

@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from audits.models import Audit
-from audits.services.scoring import audit_compile_scores
+from audits.scores.services import audit_compile_scores
+from audits.selfaudit.models import Audit
 
 
 class Command(BaseCommand):

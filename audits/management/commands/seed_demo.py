@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from audits.demo import seed_demo
+from audits.management.demo import seed_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,79 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from audits.questionnaires.models import Pillar
+
+RATINGS = [("", _("— not rated —")), *[(str(i), str(i)) for i in range(1, 6)]]
+MAX_OWN_RECOMMENDATIONS = 10
+
+
+class InviteConsultantForm(forms.Form):
+    email = forms.EmailField(label=_("Consultant's email"))
+    message = forms.CharField(
+        label=_("Message"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+    )
+    share_contacts = forms.BooleanField(
+        label=_("Also share my individual contacts (otherwise aggregated figures only)"),
+        required=False,
+    )
+
+
+class IndependenceForm(forms.Form):
+    not_relative = forms.BooleanField(label=_("I am not a relative of this client."))
+    not_friend = forms.BooleanField(label=_("I am not a friend of this client."))
+    not_former_colleague = forms.BooleanField(
+        label=_("I am not a former colleague of this client, at work or in leisure.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = _(
+                "An independent review needs this declaration: tick every box to accept."
+            )
+
+
+class ReviewForm(forms.Form):
+    findings = forms.CharField(
+        label=_("Overall findings"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": 5000}),
+    )
+
+    def __init__(self, *args, pillars: list[Pillar], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pillar_codes = []
+        for pillar in pillars:
+            self.fields[f"rating_{pillar.code}"] = forms.TypedChoiceField(
+                label=_("Rating: %(pillar)s") % {"pillar": pillar.name},
+                choices=RATINGS,
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+            self.fields[f"comment_{pillar.code}"] = forms.CharField(
+                label=_("Comment: %(pillar)s") % {"pillar": pillar.name},
+                required=False,
+                max_length=3000,
+                widget=forms.Textarea(attrs={"rows": 3, "maxlength": 3000}),
+            )
+            self.pillar_codes.append(pillar.code)
+        for i in range(MAX_OWN_RECOMMENDATIONS):
+            self.fields[f"recommendation_{i}"] = forms.CharField(
+                label=_("Recommendation %(n)d") % {"n": i + 1},
+                required=False,
+                max_length=2000,
+            )
+
+    def ratings(self) -> dict[str, tuple[int | None, str]]:
+        return {
+            code: (self.cleaned_data[f"rating_{code}"], self.cleaned_data[f"comment_{code}"])
+            for code in self.pillar_codes
+        }
+
+    def recommendations(self) -> list[str]:
+        return [self.cleaned_data[f"recommendation_{i}"] for i in range(MAX_OWN_RECOMMENDATIONS)]

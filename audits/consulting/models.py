@@ -1,0 +1,123 @@
+"""Consultants engaged by a professional (their client), and the reviews they write.
+
+The seed article 001 asks for an external reviewer who is neither a relative, a friend nor a
+former colleague (at work or in leisure): accepting an engagement means declaring exactly
+that, and the declaration is kept with its date.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from audits.selfaudit.models import Audit
+
+
+class Engagement(models.Model):
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ACTIVE = "active", _("Active")
+        DECLINED = "declined", _("Declined")
+        REVOKED = "revoked", _("Revoked by the client")
+        ENDED = "ended", _("Ended by the consultant")
+
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="engagements_as_client"
+    )
+    consultant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="engagements_as_consultant",
+    )
+    invited_email = models.EmailField(_("consultant's email"))
+    # For a consultant without an account yet: the invitation link's token, hashed.
+    token_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.INVITED)
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    share_contacts = models.BooleanField(
+        _("share my individual contacts"),
+        default=False,
+        help_text=_("Otherwise the consultant sees aggregated figures only."),
+    )
+    not_relative = models.BooleanField(default=False)
+    not_friend = models.BooleanField(default=False)
+    not_former_colleague = models.BooleanField(default=False)
+    independence_declared_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["consultant", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.client} → {self.consultant or self.invited_email} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class Review(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="reviews")
+    audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="reviews")
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    findings = models.TextField(_("overall findings"), max_length=5000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "audit"], name="one_review_per_audit")
+        ]
+
+    def __str__(self) -> str:
+        return f"review of audit {self.audit_id} ({self.status})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class ReviewPillar(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="pillars")
+    pillar = models.CharField(max_length=50)
+    rating = models.PositiveSmallIntegerField(_("rating (1–5)"), null=True, blank=True)
+    comment = models.TextField(_("comment"), max_length=3000, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "pillar"], name="one_rating_per_pillar"),
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="review_rating_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pillar}: {self.rating}"
+
+
+class ReviewRecommendation(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField(_("recommendation"), max_length=2000)
+    position = models.PositiveSmallIntegerField(default=0)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -1,0 +1,15 @@
+"""Consulting's background work (task name kept from before the move: "audits.tasks.*")."""
+
+from celery import shared_task
+
+from audits.consulting.services import engagement_email
+from audits.feedback.tasks import TRANSIENT_MAIL_ERRORS
+
+
+@shared_task(name="audits.tasks.send_engagement_email", bind=True, max_retries=4, acks_late=False)
+def send_engagement_email(self, engagement_id: int, kind: str) -> bool:
+    """Notify the client or the consultant of an engagement event."""
+    try:
+        return engagement_email(engagement_id=engagement_id, kind=kind)
+    except TRANSIENT_MAIL_ERRORS as exc:
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc

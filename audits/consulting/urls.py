@@ -1,0 +1,38 @@
+from django.urls import path
+
+from audits.consulting import report_views as report
+from audits.consulting import views
+
+app_name = "consulting"
+
+urlpatterns = [
+    path("", views.workspace, name="workspace"),
+    path("invitation/<str:token>/", views.invitation_link, name="invitation"),
+    path("invitations/<int:engagement_id>/accept/", views.accept, name="accept"),
+    path("invitations/<int:engagement_id>/decline/", views.decline, name="decline"),
+    path("clients/<int:client_id>/", views.client, name="client"),
+    path("clients/<int:client_id>/end/", views.end, name="end"),
+    path("clients/<int:client_id>/network/", views.client_network, name="client_network"),
+    path("clients/<int:client_id>/map/", views.client_map, name="client_map"),
+    path("clients/<int:client_id>/map/data.json", views.client_map_data, name="client_map_data"),
+    path(
+        "clients/<int:client_id>/audits/<int:audit_id>/score/",
+        views.client_score,
+        name="client_score",
+    ),
+    path(
+        "clients/<int:client_id>/audits/<int:audit_id>/report/",
+        report.client_report_html,
+        name="client_report",
+    ),
+    path(
+        "clients/<int:client_id>/audits/<int:audit_id>/report.pdf",
+        report.client_report_pdf,
+        name="client_report_pdf",
+    ),
+    path(
+        "clients/<int:client_id>/audits/<int:audit_id>/review/",
+        views.review_edit,
+        name="review",
+    ),
+]

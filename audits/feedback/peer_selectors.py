@@ -1,0 +1,117 @@
+"""Reads for the peer page, the busiest page of the site: every link opened and answered.
+
+Both reads are shaped by `make bench` (docs/performance.md, feedback_rps_ratio): the
+request behind a token is one hand-written join, because compiling the equivalent
+`select_related` query cost more CPU than the rest of the page; and the pillars asked about
+are read once per process, since a published questionnaire never changes.
+"""
+
+import datetime
+
+from django.core.cache import caches
+from django.db import connection
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from accounts.models import User
+from audits.feedback.models import FeedbackLink, FeedbackRequest
+from audits.feedback.services import hash_token
+from audits.questionnaires.models import Pillar, Questionnaire
+from audits.selfaudit.models import Audit
+
+_REQUEST_USED = {
+    "id",
+    "audit_id",
+    "status",
+    "expires_at",
+    "message",
+    "language",
+    "relationship",
+    "email",
+}
+# In the model's order: Model.from_db expects the values of the fields it is given that way.
+_REQUEST_FIELDS = tuple(
+    f.attname for f in FeedbackRequest._meta.concrete_fields if f.attname in _REQUEST_USED
+)
+
+
+def _request_for_token_sql() -> str:
+    request = FeedbackRequest._meta
+    columns = ", ".join(
+        f"r.{f.column}" for f in request.concrete_fields if f.attname in _REQUEST_FIELDS
+    )
+    return (
+        f"SELECT {columns}, a.questionnaire_id, a.owner_id, u.full_name, u.email "  # noqa: S608
+        f"FROM {FeedbackLink._meta.db_table} l "
+        f"JOIN {request.db_table} r ON r.id = l.request_id "
+        f"JOIN {Audit._meta.db_table} a ON a.id = r.audit_id "
+        f"JOIN {User._meta.db_table} u ON u.id = a.owner_id "
+        "WHERE l.token_hash = %s"
+    )
+
+
+_REQUEST_FOR_TOKEN_SQL = _request_for_token_sql()
+
+
+def feedback_request_for_token(token: str) -> FeedbackRequest | None:
+    """The request behind a token, with its audit and owner, or None.
+
+    One query, the same whether the token exists or not. The audit and the owner carry only
+    the fields the page uses; the others are deferred (read on access, never overwritten).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_REQUEST_FOR_TOKEN_SQL, [hash_token(token)])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = dict(zip(_REQUEST_FIELDS, row, strict=False))
+    if timezone.is_naive(values["expires_at"]):  # SQLite keeps UTC without an offset
+        values["expires_at"] = timezone.make_aware(values["expires_at"], datetime.UTC)
+    questionnaire_id, owner_id, owner_name, owner_email = row[len(_REQUEST_FIELDS) :]
+    request = FeedbackRequest.from_db(connection.alias, list(values), list(values.values()))
+    owner = User.from_db(
+        connection.alias,
+        *_in_model_order(User, {"id": owner_id, "full_name": owner_name, "email": owner_email}),
+    )
+    audit = Audit.from_db(
+        connection.alias,
+        *_in_model_order(
+            Audit,
+            {"id": values["audit_id"], "owner_id": owner_id, "questionnaire_id": questionnaire_id},
+        ),
+    )
+    audit.owner = owner
+    request.audit = audit
+    return request
+
+
+def _in_model_order(model, values: dict) -> tuple[list[str], list]:
+    """(field names, values) in the order of the model's fields, as Model.from_db wants."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return names, [values[name] for name in names]
+
+
+_pillars_by_questionnaire: dict[int, tuple[Pillar, ...]] = {}
+
+
+def peer_pillars(questionnaire_id: int) -> tuple[Pillar, ...]:
+    """The pillars peers give a perception of, in order; cached once published."""
+    cached = _pillars_by_questionnaire.get(questionnaire_id)
+    if cached is not None:
+        return cached
+    pillars = tuple(
+        Pillar.objects.filter(questionnaire_id=questionnaire_id).select_related("questionnaire")
+    )
+    if pillars and pillars[0].questionnaire.status == Questionnaire.Status.PUBLISHED:
+        _pillars_by_questionnaire[questionnaire_id] = pillars
+    return pillars
+
+
+@receiver([post_save, post_delete], sender=Pillar)
+@receiver([post_save, post_delete], sender=Questionnaire)
+def _forget_pillars(**kwargs) -> None:
+    # Published questionnaires do not change; this covers drafts being published and test
+    # databases reusing ids after a rollback.
+    _pillars_by_questionnaire.clear()
+    caches["fragments"].clear()  # the peer page's blank form, rendered from these pillars

@@ -1,0 +1,71 @@
+"""Reads for the feedback tracking page: a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils import timezone
+
+from audits.feedback.aggregate import MIN_GROUP
+from audits.feedback.models import FeedbackRequest, FeedbackResponse
+from audits.feedback.services import SENT_STATUSES
+from audits.selfaudit.models import Audit
+
+
+@dataclass
+class Tracking:
+    requests: list[FeedbackRequest]
+    counts: dict[str, int]
+    sent: int
+    answered: int
+    # ("keep" | "change", text); empty below MIN_GROUP responses
+    texts: list[tuple[str, str]] = field(default_factory=list)
+    min_group: int = MIN_GROUP
+
+    @property
+    def response_rate(self) -> float | None:
+        return round(100 * self.answered / self.sent, 1) if self.sent else None
+
+    @property
+    def silent_rate(self) -> float | None:
+        return round(100 * (self.sent - self.answered) / self.sent, 1) if self.sent else None
+
+    @property
+    def texts_hidden(self) -> bool:
+        return 0 < self.answered < self.min_group
+
+
+def next_reminder(request: FeedbackRequest, days: tuple[int, ...]) -> datetime.date | None:
+    if (
+        request.status not in (FeedbackRequest.Status.SENT, FeedbackRequest.Status.OPENED)
+        or request.delivery != FeedbackRequest.Delivery.EMAIL
+        or request.sent_at is None
+        or request.reminders_sent >= len(days)
+    ):
+        return None
+    due = timezone.localdate(request.sent_at) + datetime.timedelta(
+        days=days[request.reminders_sent]
+    )
+    return due if due < timezone.localdate(request.expires_at) else None
+
+
+def feedback_tracking(audit: Audit) -> Tracking:
+    requests = list(audit.feedback_requests.order_by("status", "name", "email", "id"))
+    days = settings.FEEDBACK_REMINDER_DAYS
+    for request in requests:
+        request.next_reminder = next_reminder(request, days)
+    counts = dict(audit.feedback_requests.values_list("status").annotate(n=Count("id")).order_by())
+    sent = sum(counts.get(s, 0) for s in SENT_STATUSES)
+    answered = FeedbackResponse.objects.filter(audit=audit).count()
+    texts: list[tuple[str, str]] = []
+    if answered >= MIN_GROUP:
+        for keep, change in FeedbackResponse.objects.filter(audit=audit).values_list(
+            "keep_doing", "change"
+        ):
+            texts.extend(
+                (kind, text) for kind, text in (("keep", keep), ("change", change)) if text
+            )
+    return Tracking(
+        requests=requests, counts=counts, sent=max(sent, answered), answered=answered, texts=texts
+    )

@@ -1,0 +1,56 @@
+"""Feedback's background work. Task names stay "audits.tasks.*" (queued messages and the beat
+schedule name them) although the code moved into this package."""
+
+import smtplib
+
+from celery import shared_task
+
+from audits.feedback.services import (
+    feedback_expire,
+    feedback_mark_failed,
+    feedback_purge,
+    feedback_reminders_due,
+    feedback_send_email,
+)
+
+TRANSIENT_MAIL_ERRORS = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    smtplib.SMTPDataError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+@shared_task(name="audits.tasks.send_feedback_email", bind=True, max_retries=4, acks_late=False)
+def send_feedback_email(self, request_id: int, kind: str) -> bool:
+    """Email one feedback invitation or reminder. Transient SMTP errors are retried; a
+    refused recipient marks the request failed, so the professional sees it and can copy the
+    link instead. Not acks_late: a redelivered message could email the person twice."""
+    try:
+        return feedback_send_email(request_id=request_id, kind=kind)
+    except smtplib.SMTPRecipientsRefused as exc:
+        feedback_mark_failed(request_id=request_id, reason=f"recipient refused: {exc}")
+        return False
+    except TRANSIENT_MAIL_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            feedback_mark_failed(request_id=request_id, reason=f"could not send: {exc}")
+            return False
+        raise self.retry(exc=exc, countdown=30 * 2**self.request.retries) from exc
+
+
+@shared_task(name="audits.tasks.send_feedback_reminders")
+def send_feedback_reminders() -> int:
+    """Daily (beat): remind after FEEDBACK_REMINDER_DAYS; safe to run twice the same day."""
+    due = feedback_reminders_due()
+    for request_id in due:
+        send_feedback_email.delay(request_id, "reminder")
+    return len(due)
+
+
+@shared_task(name="audits.tasks.expire_feedback_requests")
+def expire_feedback_requests() -> int:
+    """Hourly (beat): close expired requests, then purge dead links and old recipients."""
+    expired = feedback_expire()
+    feedback_purge()
+    return expired

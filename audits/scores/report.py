@@ -1,0 +1,190 @@
+"""The audit report: what it shows (`report_context`) and its PDF (`render_report_pdf`).
+
+The same context serves the printable page and the PDF, for the owner and for the engaged
+consultant, in the language active for the request (the reader's). Every read goes through
+the existing selectors, so the number of queries does not depend on the number of answers
+or contacts. The PDF is rendered by WeasyPrint from the same template; it reads our static
+files from disk and fetches nothing else (see `static_files_fetcher`).
+"""
+
+import mimetypes
+from urllib.parse import unquote, urljoin, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from audits.consulting.models import Review
+from audits.feedback.models import Relationship
+from audits.scores.charts import radar_svg, trend_svg
+from audits.scores.selectors import named_gaps, score_board
+from audits.selfaudit.models import Audit
+from audits.selfaudit.results import self_results
+from contacts.absence_texts import labelled_zones
+from contacts.selectors import network_alignment
+
+SELF_COLOUR = "#1f4e79"
+PEERS_COLOUR = "#e07b00"
+SEVERITY_LABELS = {
+    "urgent": gettext_lazy("Urgent"),
+    "high": gettext_lazy("Important"),
+    "medium": gettext_lazy("Useful"),
+    "low": gettext_lazy("To consider"),
+}
+
+
+def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
+    board = score_board(audit)
+    reputation, peer = board.reputation, board.peer
+    names = board.pillar_names
+    pillar_figures = reputation.get("pillars") or {}
+    pillars = [
+        {"code": code, "name": name, **(pillar_figures.get(code) or {})}
+        for code, name in names.items()
+    ]
+    chart = board.chart()
+    objective = audit.objective
+    # The OWNER's network, never the reader's: a consultant reads the client's report.
+    alignment = network_alignment(audit.owner, objective.needed_roles, objective.needed_sectors)
+    relationships = dict(Relationship.choices)
+    return {
+        "audit": audit,
+        "client": audit.owner,
+        "objective": objective,
+        "generated_at": timezone.now(),
+        "snapshot": board.snapshot,
+        "reputation": reputation,
+        "peer": peer,
+        "peer_groups": [
+            (str(relationships.get(code, code)), figures)
+            for code, figures in (peer.get("by_relationship") or {}).items()
+        ],
+        "pillars": pillars,
+        "blind_spots": named_gaps(reputation.get("blind_spots"), names),
+        "hidden_strengths": named_gaps(reputation.get("hidden_strengths"), names),
+        # Safe only because svg_charts escapes every text it writes (labels, names, colours):
+        # pillar names come from the questionnaire and must not be able to inject markup.
+        "radar_svg": mark_safe(  # noqa: S308
+            radar_svg(
+                chart["labels"],
+                [
+                    (_("Me"), chart["self"], SELF_COLOUR),
+                    (_("Others"), chart["peers"], PEERS_COLOUR),
+                ],
+                title=_("Radar of the pillars, self against peers"),
+                empty_text=_("No data yet"),
+                missing_text=_("no figure yet"),
+            )
+        ),
+        "trend_svg": mark_safe(  # noqa: S308
+            trend_svg(
+                board.trend,
+                title=_("Reputation score over time"),
+                empty_text=_("No data yet"),
+            )
+        ),
+        "alignment": alignment,
+        "zones": labelled_zones(alignment),
+        "recommendations": [
+            (severity, SEVERITY_LABELS.get(severity, severity), items)
+            for severity, items in board.recommendations.items()
+        ],
+        "self_results": self_results(audit),
+        "review": _published_review(audit, names),
+        "pdf": False,
+        "pdf_url": _pdf_url(audit, request),
+    }
+
+
+def _published_review(audit: Audit, names: dict[str, str]) -> dict | None:
+    """The latest PUBLISHED review; a draft is the consultant's work in progress, never shown."""
+    review = (
+        Review.objects.filter(audit=audit, status=Review.Status.PUBLISHED)
+        .select_related("engagement__consultant")
+        .prefetch_related("pillars", "recommendations")
+        .order_by("-published_at", "-id")
+        .first()
+    )
+    if review is None:
+        return None
+    consultant = review.engagement.consultant
+    order = {code: position for position, code in enumerate(names)}  # questionnaire order
+    return {
+        "consultant": consultant.display_name if consultant else review.engagement.invited_email,
+        "published_at": review.published_at,
+        "findings": review.findings,
+        "pillars": [
+            {"name": names.get(p.pillar, p.pillar), "rating": p.rating, "comment": p.comment}
+            for p in sorted(review.pillars.all(), key=lambda p: order.get(p.pillar, len(order)))
+            if p.rating or p.comment
+        ],
+        "recommendations": [r.text for r in review.recommendations.all()],
+    }
+
+
+def _pdf_url(audit: Audit, request: HttpRequest | None) -> str:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.pk != audit.owner_id:
+        return reverse("consulting:client_report_pdf", args=[audit.owner_id, audit.pk])
+    return reverse("audits:report_pdf", args=[audit.pk])
+
+
+def render_report_pdf(context: dict, *, request: HttpRequest | None = None) -> bytes:
+    # Imported here: loading WeasyPrint (Pango, its CSS engine) takes over a second, which
+    # only a PDF download should pay, not every process that imports the URL configuration.
+    import weasyprint
+
+    html = render_to_string("reports/report.html", {**context, "pdf": True}, request=request)
+    base_url = request.build_absolute_uri("/") if request is not None else settings.SITE_URL + "/"
+    return weasyprint.HTML(
+        string=html, base_url=base_url, url_fetcher=static_files_fetcher(base_url)
+    ).write_pdf()
+
+
+def static_files_fetcher(base_url: str):
+    """A WeasyPrint URL fetcher that serves `/static/...` from disk and refuses all else.
+
+    No network access and no running server are needed: the report renders in a worker or a
+    test just as well. Any other URL (another host, a data or file URL, a path outside the
+    static files) raises, and WeasyPrint leaves that resource out.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFilesFetcher(URLFetcher):
+        def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            path = static_file_for_url(url, base_url)
+            if path is None:
+                raise ValueError(f"the report reads only our static files, not {url[:200]}")
+            with open(path, "rb") as file:
+                body = file.read()
+            content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    return StaticFilesFetcher()
+
+
+def static_file_for_url(url: str, base_url: str) -> str | None:
+    """The file on disk behind one of our static URLs, or None for any other URL."""
+    prefix = urljoin(base_url, settings.STATIC_URL)
+    if not url.startswith(prefix):
+        return None
+    name = unquote(urlsplit(url[len(prefix) :]).path)
+    if not name or name.startswith("/") or "\\" in name:
+        return None
+    try:
+        path = finders.find(name)
+        if path is None and staticfiles_storage.exists(name):
+            # In production {% static %} names the hashed copy written by collectstatic
+            # (css/report.3f2a9c.css), which only the storage knows, not the finders.
+            path = staticfiles_storage.path(name)
+    except (SuspiciousFileOperation, NotImplementedError, ValueError):
+        return None
+    return str(path) if path else None

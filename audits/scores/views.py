@@ -1,0 +1,47 @@
+"""The reputation dashboard of one audit: score, confidence, charts, recommendations."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audits.scores.models import Recommendation
+from audits.scores.selectors import score_board
+from audits.scores.services import schedule_compile
+from audits.selfaudit.selectors import audit_get_for_owner
+
+
+@login_required
+def score(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = audit_get_for_owner(request.user, pk)
+    board = score_board(audit)
+    return render(
+        request,
+        "audits/score.html",
+        {"audit": audit, "board": board, "chart": board.chart()},
+    )
+
+
+@login_required
+@require_POST
+def recompute(request: HttpRequest, pk: int) -> HttpResponse:
+    audit = audit_get_for_owner(request.user, pk)
+    schedule_compile(audit_id=audit.pk, even_if_pending=True)
+    messages.info(request, _("Your scores are being updated; refresh in a few seconds."))
+    return redirect("audits:score", pk=audit.pk)
+
+
+@login_required
+@require_POST
+def recommendation_status(request: HttpRequest, pk: int, rec_id: int) -> HttpResponse:
+    audit = audit_get_for_owner(request.user, pk)
+    recommendation = get_object_or_404(Recommendation, pk=rec_id, audit=audit)
+    status = request.POST.get("status", "")
+    if status not in Recommendation.Status.values:
+        messages.error(request, _("Unknown status."))
+    else:
+        recommendation.status = status
+        recommendation.save(update_fields=["status"])
+    return redirect("audits:score", pk=audit.pk)

@@ -1,1 +1,0 @@
-"""Pure scoring functions: no Django, no ORM; plain data in, figures out."""

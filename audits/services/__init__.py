@@ -1,1 +1,0 @@
-"""Writes that span several models, one module per area."""
