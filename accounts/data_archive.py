@@ -1,10 +1,10 @@
-"""The user's data (accounts.data_export.user_data) as a ZIP of CSV files. No ORM.
+"""The user's data (accounts.personal_data.user_data) as a ZIP of CSV files. No ORM.
 
 The tables are derived from the structure of the data itself, so the CSV download cannot drift
 from the JSON one: a dict or a list of records is a table; a list of records inside a record is
-a table of its own whose rows point at their parent row (a list that is empty everywhere counts
-as an empty table); any other list or dict is written in one cell as JSON text; the remaining
-top-level values make the one-row table "export".
+a table of its own, named "<parent>_<key>", whose rows point at their parent row (a list that
+is empty everywhere counts as an empty table); any other list or dict is written in one cell as
+JSON text; the remaining top-level values make the one-row table "export".
 """
 
 import json
@@ -17,37 +17,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.personal_data import table_descriptions
 from contacts.export import csv_rows
 
 README_NAME = "README.txt"
 EXPORT_TABLE = "export"
 
-# What each file holds, for the README. A table missing here still gets a generic line.
-DESCRIPTIONS = {
-    "account": gettext_lazy("your account: email, name, language, role, date joined."),
-    "objectives": gettext_lazy("your objectives and the profiles each one needs."),
-    "audits": gettext_lazy(
-        "your audits: status, dates, self-audit scores and the peers' answers as anonymous "
-        "totals only (peer_figures)."
-    ),
-    "answers": gettext_lazy("every answer you gave in your self-audits."),
-    "snapshots": gettext_lazy("the history of your reputation scores."),
-    "recommendations": gettext_lazy("the recommendations made to you and their status."),
-    "feedback_requests": gettext_lazy(
-        "the people you asked for feedback and where each request stands."
-    ),
-    "reviews": gettext_lazy("the consultants' reviews of your audits."),
-    "reviews_pillars": gettext_lazy("each review's rating and comment per pillar."),
-    "reviews_recommendations": gettext_lazy("the consultants' recommendations in each review."),
-    "contacts": gettext_lazy("your contacts."),
-    "contact_imports": gettext_lazy("the summaries of your contact imports."),
-    "engagements": gettext_lazy("your engagements with consultants, as client or as consultant."),
-    "reviews_written": gettext_lazy("as a consultant, the reviews you wrote for your clients."),
-    "activity": gettext_lazy(
-        "the activity log: sensitive actions on your account, by you or a consultant."
-    ),
-    EXPORT_TABLE: gettext_lazy("when this download was made."),
-}
+# What the one-row table holds; every other table's description comes from the app that
+# registered it (accounts.personal_data).
+EXPORT_DESCRIPTION = gettext_lazy("when this download was made.")
 
 
 @dataclass
@@ -101,7 +79,7 @@ def data_tables(data: dict) -> list[Table]:
     tables: list[Table] = []
     for name, value in sections.items():
         records = [value] if isinstance(value, dict) else value
-        tables += _tables(name, [(None, r) for r in records], None, taken, top=True)
+        tables += _tables(name, [(None, r) for r in records], None, taken)
     if scalars:
         tables.append(Table(EXPORT_TABLE, list(scalars), [(None, scalars)]))
     return tables
@@ -116,8 +94,6 @@ def _tables(
     records: list[tuple[object, dict]],
     parent_column: str | None,
     taken: set[str],
-    *,
-    top: bool,
 ) -> list[Table]:
     keys = list(dict.fromkeys(key for _parent, record in records for key in record))
     children = [
@@ -134,7 +110,7 @@ def _tables(
     reference = f"{name}.id" if has_id else f"{name}.row"
     tables = [table]
     for key in children:
-        child_name = key if top and key not in taken else f"{name}_{key}"
+        child_name = f"{name}_{key}"
         while child_name in taken:
             child_name += "_"
         taken.add(child_name)
@@ -143,7 +119,7 @@ def _tables(
             for number, (_parent, record) in enumerate(records, start=1)
             for child in record.get(key) or []
         ]
-        tables += _tables(child_name, child_records, reference, taken, top=False)
+        tables += _tables(child_name, child_records, reference, taken)
     return tables
 
 
@@ -187,8 +163,12 @@ def readme_text(tables: list[Table]) -> str:
         "",
     ]
     for table in tables:
-        description = DESCRIPTIONS.get(table.name) or _("the “%(name)s” section of your data.") % {
-            "name": table.name
-        }
+        description = _descriptions().get(table.name) or _(
+            "the “%(name)s” section of your data."
+        ) % {"name": table.name}
         lines.append(f"{table.filename}: {description}")
     return "\n".join(lines) + "\n"
+
+
+def _descriptions() -> dict:
+    return {**table_descriptions(), EXPORT_TABLE: EXPORT_DESCRIPTION}

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from accounts import personal_data
 from accounts.models import ConsultantProfile, User
 
 
@@ -62,17 +63,9 @@ def user_ensure_verified(
 def user_erase(*, user: User) -> None:
     """Erase an account and everything it owns (see docs/privacy.md).
 
-    Deleting the user cascades to objectives, audits and their answers, peer requests, links
-    and the anonymous responses about this professional, scores, contacts, imports and
-    engagements (as client or as consultant). Kept: the opt-out list of peers (hashes of
-    emails of people who asked never to be asked again: theirs, not this user's).
+    Each app's registered eraser runs first (accounts.personal_data), then deleting the user
+    cascades to what is left. Kept: the opt-out list of peers (hashes of the emails of people
+    who asked never to be asked again: theirs, not this user's) and the clients' published
+    reviews a consultant wrote, shown as written by a former consultant.
     """
-    from audits.models import Audit, Objective
-    from contacts.models import ContactImport
-
-    for job in ContactImport.objects.filter(owner=user).exclude(file=""):
-        job.file.delete(save=False)
-    # Audits protect their objective: remove them first, then the rest cascades.
-    Audit.objects.filter(owner=user).delete()
-    Objective.objects.filter(owner=user).delete()
-    user.delete()
+    personal_data.erase_user(user)

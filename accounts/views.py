@@ -13,9 +13,9 @@ from django.views.i18n import set_language as django_set_language
 
 from accounts.activity import activity_record
 from accounts.data_archive import archive_write
-from accounts.data_export import user_data
 from accounts.forms import ConsultantProfileForm, EraseAccountForm, ProfileForm
 from accounts.models import Activity, ConsultantProfile
+from accounts.personal_data import user_data
 from accounts.services import user_erase, user_set_language, user_update_profile
 
 

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -17,4 +19,7 @@ class AuditsConfig(AppConfig):
         from contacts.objectives import register_objective_provider
 
         signals.connect(self)
+        # Each package registers its own share of the data-rights export and erasure.
+        for package in ("questionnaires", "selfaudit", "feedback", "scores", "consulting"):
+            import_module(f"audits.{package}.personal_data")
         register_objective_provider(active_objective)

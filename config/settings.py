@@ -310,6 +310,8 @@ LOGGING = {
 
 # --- Peer feedback ----------------------------------------------------------------------------
 FEEDBACK_LINK_DAYS = envint("FEEDBACK_LINK_DAYS", 21)
+# How long a consultant invitation (email or sign-up link) stays open.
+CONSULTANT_INVITATION_DAYS = envint("CONSULTANT_INVITATION_DAYS", 30)
 FEEDBACK_REMINDER_DAYS = tuple(
     int(day) for day in envlist("FEEDBACK_REMINDER_DAYS", "5,10")[:2]
 )  # at most two reminders

@@ -34,10 +34,10 @@ from audits.models import FeedbackRequest, FeedbackResponse, Objective, ReviewRe
 from contacts.absence_texts import import_error_message, row_error_text
 from contacts.importers.samples import linkedin_connections_csv
 from contacts.models import Contact, ContactImport
-from tests.consulting.conftest import engage
 from tests.contacts.conftest import upload
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
 from tests.feedback.conftest import ANSWER, fresh_link, make_requests
+from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
 

@@ -23,9 +23,10 @@ class Engagement(models.Model):
     client = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="engagements_as_client"
     )
+    # SET_NULL: a consultant who erases their account leaves the client's published reviews.
     consultant = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="engagements_as_consultant",

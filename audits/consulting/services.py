@@ -17,8 +17,8 @@ from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRec
 from audits.feedback.services import hash_token
 from audits.questionnaires.models import Pillar
 from audits.selfaudit.models import Audit
+from config.links import absolute_url
 
-INVITATION_DAYS = 30
 OPEN_STATUSES = (Engagement.Status.INVITED, Engagement.Status.ACTIVE)
 
 
@@ -32,16 +32,14 @@ def _notify(engagement: Engagement, kind: str) -> None:
         if kind == "review_published"
         else Activity.Action.ENGAGEMENT_CHANGED
     )
-    detail = f"{kind}: {engagement.consultant or engagement.invited_email}"
+    # The other side is the entry's actor, shown by name while the account exists: the detail
+    # holds no name, so an erased account leaves no trace in the other person's log.
     activity_record(
-        subject=engagement.client, actor=engagement.consultant, action=action, detail=detail
+        subject=engagement.client, actor=engagement.consultant, action=action, detail=kind
     )
     if engagement.consultant is not None:
         activity_record(
-            subject=engagement.consultant,
-            actor=engagement.client,
-            action=action,
-            detail=f"{kind}: {engagement.client}",
+            subject=engagement.consultant, actor=engagement.client, action=action, detail=kind
         )
 
 
@@ -65,7 +63,7 @@ def engagement_invite(
         share_contacts=share_contacts,
         # A placeholder nobody holds; the emailed token replaces it (see engagement_email).
         token_hash=hash_token(secrets.token_urlsafe(32)),
-        expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
+        expires_at=timezone.now() + datetime.timedelta(days=settings.CONSULTANT_INVITATION_DAYS),
     )
     _notify(engagement, "invitation")
     return engagement
@@ -227,12 +225,10 @@ def engagement_email(*, engagement_id: int, kind: str) -> bool:
     if kind == "invitation" and engagement.consultant is None:
         token = secrets.token_urlsafe(32)
         Engagement.objects.filter(pk=engagement.pk).update(token_hash=hash_token(token))
-        context["url"] = f"{settings.SITE_URL}/consultant/invitation/{token}/"
+        context["url"] = absolute_url("consulting:invitation", token)
     else:
-        context["url"] = (
-            f"{settings.SITE_URL}/consultant/"
-            if kind in ("invitation", "revoked")
-            else f"{settings.SITE_URL}/audits/consultants/"
+        context["url"] = absolute_url(
+            "consulting:workspace" if kind in ("invitation", "revoked") else "audits:consultants"
         )
     with translation.override(language):
         subject = render_to_string("consulting/email/subject.txt", context).strip()

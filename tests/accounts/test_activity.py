@@ -3,8 +3,8 @@ from django.urls import reverse
 
 from accounts.models import Activity
 from audits.consulting.services import engagement_revoke
-from tests.consulting.conftest import engage
 from tests.factories import AuditFactory, ConsultantFactory
+from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
 

@@ -45,23 +45,23 @@ def test_each_list_of_records_is_a_table_and_nested_ones_point_at_their_parent()
         "account",
         "objectives",
         "audits",
-        "answers",
-        "recommendations",
-        "reviews",
-        "reviews_pillars",
-        "reviews_recommendations",
-        "snapshots",
+        "audits_answers",
+        "audits_recommendations",
+        "audits_reviews",
+        "audits_reviews_pillars",
+        "audits_reviews_recommendations",
+        "audits_snapshots",
         "contacts",
         "export",
     ]
     assert tables["audits"].header() == ["id", "self_scores"]
-    assert tables["answers"].header() == ["audits.id", "question", "value"]
-    assert list(tables["answers"].rows()) == [["3", "q1", "4"], ["3", "q2", "true"]]
+    assert tables["audits_answers"].header() == ["audits.id", "question", "value"]
+    assert list(tables["audits_answers"].rows()) == [["3", "q1", "4"], ["3", "q2", "true"]]
     # A review has no id: it gets a row number, which its pillars point at.
-    assert tables["reviews"].header() == ["audits.id", "row", "findings"]
-    assert list(tables["reviews"].rows()) == [["3", "1", "Good"]]
-    assert list(tables["reviews_pillars"].rows()) == [["1", "p1", "3"]]
-    assert tables["reviews_pillars"].header() == ["reviews.row", "pillar", "rating"]
+    assert tables["audits_reviews"].header() == ["audits.id", "row", "findings"]
+    assert list(tables["audits_reviews"].rows()) == [["3", "1", "Good"]]
+    assert list(tables["audits_reviews_pillars"].rows()) == [["1", "p1", "3"]]
+    assert tables["audits_reviews_pillars"].header() == ["audits_reviews.row", "pillar", "rating"]
 
 
 def test_other_lists_and_dicts_are_json_text_in_one_cell():
@@ -69,7 +69,9 @@ def test_other_lists_and_dicts_are_json_text_in_one_cell():
 
     assert list(tables["objectives"].rows()) == [["7", '["recruiter", "executive"]']]
     assert list(tables["audits"].rows()) == [["3", '{"overall": 61.5}'], ["4", ""]]
-    assert list(tables["recommendations"].rows()) == [["3", "r1", '{"fr": "Fais", "en": "Do"}']]
+    assert list(tables["audits_recommendations"].rows()) == [
+        ["3", "r1", '{"fr": "Fais", "en": "Do"}']
+    ]
     assert list(tables["account"].rows()) == [["me@ex.com", "false"]]
     assert list(tables["export"].rows()) == [["2026-05-01T10:00:00+00:00"]]
 
@@ -96,12 +98,12 @@ def test_the_archive_has_a_readme_and_one_bom_prefixed_csv_per_table_with_rows()
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         readme = archive.read("README.txt").decode("utf-8-sig")
-        answers = archive.read("answers.csv")
+        answers = archive.read("audits_answers.csv")
 
     assert names[0] == "README.txt"
     assert "contacts.csv" not in names  # no contacts, no file
     assert "snapshots.csv" not in names
-    assert "reviews_pillars.csv" in names
+    assert "audits_reviews_pillars.csv" in names
     assert answers.startswith("\ufeff".encode())
     assert list(csv.reader(io.StringIO(answers.decode("utf-8-sig")))) == [
         ["audits.id", "question", "value"],

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Activity, User
-from audits.consulting.services import review_for, review_save
+from audits.consulting.services import review_for, review_publish, review_save
 from audits.feedback.services import (
     feedback_answer,
     feedback_decline,
@@ -31,9 +31,9 @@ from audits.models import (
     Question,
 )
 from contacts.models import Contact
-from tests.consulting.conftest import engage
 from tests.factories import PASSWORD, AuditFactory, ConsultantFactory
 from tests.feedback.conftest import make_requests
+from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,8 @@ def test_a_user_downloads_all_their_data_without_individual_peer_answers(
     assert data["account"]["email"] == owner.email
     assert data["contacts"][0]["full_name"] == "Ana Lopes"
     assert data["audits"][0]["id"] == audit.pk
-    assert len(data["audits"][0]["feedback_requests"]) == 3
+    requests = [r for r in data["feedback_requests"] if r["audit"] == audit.pk]
+    assert len(requests) == 3
     assert data["engagements"][0]["status"] == "active"
     assert "Secret words" not in response.content.decode()  # answers only as totals
     logged = [(e["action"], e["detail"], e["actor__email"]) for e in data["activity"]]
@@ -192,12 +193,13 @@ def owner_with_answers_and_review(owner_with_everything):
         Answer.objects.create(audit=audit, question=question, scale_value=value)
     engagement = Engagement.objects.get(client=owner, status="active")
     pillar = audit.questionnaire.pillars.first()
-    review_save(
+    review = review_save(
         review=review_for(engagement=engagement, audit=audit),
         findings="Solid",
         ratings={pillar.code: (4, "Fine")},
         recommendations=["Post weekly"],
     )
+    review_publish(review=review)
     return owner, audit
 
 
@@ -215,7 +217,7 @@ def test_a_user_downloads_all_their_data_as_csv_files_in_a_zip(
         "account.csv",
         "objectives.csv",
         "audits.csv",
-        "answers.csv",
+        "audits_answers.csv",
         "feedback_requests.csv",
         "reviews.csv",
         "reviews_pillars.csv",
@@ -233,13 +235,15 @@ def test_a_user_downloads_all_their_data_as_csv_files_in_a_zip(
             "date_joined": owner.date_joined.isoformat(),
         }
     ]
-    assert sorted((r["audits.id"], r["question"], r["value"]) for r in files["answers.csv"]) == (
+    assert sorted(
+        (r["audits.id"], r["question"], r["value"]) for r in files["audits_answers.csv"]
+    ) == (
         sorted(
             (str(audit.pk), a.question.code, str(a.scale_value))
             for a in Answer.objects.filter(audit=audit).select_related("question")
         )
     )
-    assert len(files["answers.csv"]) == 3
+    assert len(files["audits_answers.csv"]) == 3
     contacts = Contact.objects.filter(owner=owner).order_by("full_name")
     assert [(c["full_name"], c["email"], c["networks"]) for c in files["contacts.csv"]] == [
         (c.full_name, c.email, c.networks) for c in contacts.filter(full_name="Ana Lopes")
@@ -274,9 +278,12 @@ def test_the_csv_download_holds_nothing_of_another_user(client, owner_with_answe
     assert files["account.csv"][0]["email"] == other.email
     for foreign in (owner.email, "Ana Lopes", "a@ex.com", "Solid", "Post weekly"):
         assert foreign not in text
-    assert {"answers.csv", "feedback_requests.csv", "reviews.csv", "engagements.csv"}.isdisjoint(
-        files
-    )
+    assert {
+        "audits_answers.csv",
+        "feedback_requests.csv",
+        "reviews.csv",
+        "engagements.csv",
+    }.isdisjoint(files)
     assert [c["full_name"] for c in files["contacts.csv"]] == ["Other Person"]
 
 

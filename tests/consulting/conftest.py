@@ -1,21 +1,7 @@
 import pytest
 
-from audits.consulting.services import engagement_accept, engagement_invite
-from audits.models import Engagement
 from tests.factories import AuditFactory, ConsultantFactory
-
-
-def engage(client, consultant, *, share_contacts=False) -> Engagement:
-    engagement = engagement_invite(
-        client=client, email=consultant.email, share_contacts=share_contacts
-    )
-    return engagement_accept(
-        engagement=engagement,
-        consultant=consultant,
-        not_relative=True,
-        not_friend=True,
-        not_former_colleague=True,
-    )
+from tests.helpers.consulting import engage  # noqa: F401  (also used by the fixtures)
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from audits.consulting.services import engagement_revoke
 from audits.feedback.services import feedback_link_issue
 from contacts.models import Contact, ContactImport
-from tests.consulting.conftest import engage
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
 from tests.feedback.conftest import make_requests
+from tests.helpers.consulting import engage
 
 ROLES = ("anonymous", "owner", "other", "engaged", "unengaged", "revoked", "peer")
 OWNER_ONLY = {

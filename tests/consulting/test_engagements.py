@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from audits.consulting.services import engagement_invite
 from audits.models import Engagement
-from tests.consulting.conftest import engage
 from tests.factories import ConsultantFactory, UserFactory
+from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from audits.models import Review, ReviewRecommendation
-from tests.consulting.conftest import engage
+from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
 

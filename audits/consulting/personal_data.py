@@ -1,0 +1,88 @@
+"""Consulting's entries in the personal-data registry (accounts.personal_data)."""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import personal_data
+from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRecommendation
+from audits.consulting.services import OPEN_STATUSES
+
+
+@personal_data.section(
+    "reviews",
+    models=[Review, ReviewPillar, ReviewRecommendation],
+    descriptions={
+        "reviews": _("the consultants' published reviews of your audits."),
+        "reviews_pillars": _("each review's rating and comment per pillar."),
+        "reviews_recommendations": _("the consultants' recommendations in each review."),
+    },
+    order=500,
+)
+def export_reviews(user) -> list[dict]:
+    # A draft is the consultant's work in progress, not yet something the client may read.
+    reviews = Review.objects.filter(audit__owner=user, status=Review.Status.PUBLISHED)
+    return [
+        {
+            "audit": review.audit_id,
+            "consultant": getattr(review.engagement.consultant, "email", ""),
+            "status": review.status,
+            "findings": review.findings,
+            "published_at": review.published_at,
+            "pillars": list(review.pillars.values("pillar", "rating", "comment")),
+            "recommendations": list(review.recommendations.values("text", "acknowledged_at")),
+        }
+        for review in reviews.select_related("engagement__consultant").order_by("audit_id", "pk")
+    ]
+
+
+@personal_data.section(
+    "engagements",
+    models=[Engagement],
+    descriptions={
+        "engagements": _("your engagements with consultants, as client or as consultant.")
+    },
+    order=700,
+)
+def export_engagements(user) -> list[dict]:
+    return list(
+        Engagement.objects.filter(client=user).values(
+            "invited_email",
+            "status",
+            "share_contacts",
+            "independence_declared_at",
+            "created_at",
+            "ended_at",
+        )
+    ) + list(
+        Engagement.objects.filter(consultant=user).values(
+            "client__email", "status", "independence_declared_at", "created_at", "ended_at"
+        )
+    )
+
+
+@personal_data.section(
+    "reviews_written",
+    models=[],
+    descriptions={"reviews_written": _("as a consultant, the reviews you wrote for your clients.")},
+    order=710,
+)
+def export_reviews_written(user) -> list[dict]:
+    return list(
+        Review.objects.filter(engagement__consultant=user).values(
+            "audit__owner__email", "status", "findings", "published_at"
+        )
+    )
+
+
+@personal_data.eraser(order=60)
+def detach_consultant(user) -> None:
+    """A consultant's erasure keeps their clients' published reviews (shown as written by a
+    former consultant): their engagements lose the person, drafts go, open ones end."""
+    engagements = Engagement.objects.filter(Q(consultant=user) | Q(invited_email=user.email))
+    engagements = engagements.exclude(client=user)
+    Review.objects.filter(engagement__in=engagements, status=Review.Status.DRAFT).delete()
+    engagements.filter(status__in=OPEN_STATUSES).update(
+        status=Engagement.Status.ENDED, ended_at=timezone.now()
+    )
+    engagements.update(consultant=None, invited_email="")
