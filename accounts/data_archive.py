@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.personal_data import table_descriptions
-from contacts.export import csv_rows
+from config.csv_safe import csv_rows
 
 README_NAME = "README.txt"
 EXPORT_TABLE = "export"

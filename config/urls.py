@@ -3,7 +3,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from audits.consulting import owner_urls as consulting_owner_urls
+from audits.consulting import urls as consulting_urls
 from audits.feedback import urls as feedback_urls
+from audits.reports import urls as reports_urls
 from audits.scores import urls as scores_urls
 from audits.selfaudit import urls as selfaudit_urls
 from audits.selfaudit import views as audit_views
@@ -14,8 +16,11 @@ audits_urlpatterns = [
     *selfaudit_urls.urlpatterns,
     *feedback_urls.urlpatterns,
     *scores_urls.urlpatterns,
+    *reports_urls.urlpatterns,
     *consulting_owner_urls.urlpatterns,
 ]
+# The consultant's workspace, and the client report it opens, share "consulting".
+consulting_urlpatterns = [*consulting_urls.urlpatterns, *reports_urls.consultant_urlpatterns]
 
 admin.site.site_header = "ePratiques"
 
@@ -26,7 +31,7 @@ urlpatterns = [
     path("dashboard/", audit_views.dashboard, name="dashboard"),
     path("audits/", include((audits_urlpatterns, "audits"))),
     path("contacts/", include("contacts.urls")),
-    path("consultant/", include("audits.consulting.urls")),
+    path("consultant/", include((consulting_urlpatterns, "consulting"))),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

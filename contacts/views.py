@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET
 
 from accounts.activity import activity_record
 from accounts.models import Activity
+from config.csv_safe import csv_rows
 from config.ids import int_ids
 from contacts.absence_texts import import_error_message, row_error_text
-from contacts.export import csv_rows
 from contacts.forms import (
     BulkEditForm,
     ContactFilterForm,

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from audits.consulting import report_views as report
 from audits.consulting import views
 
-app_name = "consulting"
+# Mounted under /consultant/ in the "consulting" namespace (config/urls.py), beside the
+# client report's routes from audits/reports/urls.py.
 
 urlpatterns = [
     path("", views.workspace, name="workspace"),
@@ -19,16 +19,6 @@ urlpatterns = [
         "clients/<int:client_id>/audits/<int:audit_id>/score/",
         views.client_score,
         name="client_score",
-    ),
-    path(
-        "clients/<int:client_id>/audits/<int:audit_id>/report/",
-        report.client_report_html,
-        name="client_report",
-    ),
-    path(
-        "clients/<int:client_id>/audits/<int:audit_id>/report.pdf",
-        report.client_report_pdf,
-        name="client_report_pdf",
     ),
     path(
         "clients/<int:client_id>/audits/<int:audit_id>/review/",

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contacts.export import csv_rows, neutralise
+from config.csv_safe import csv_rows, neutralise
 from contacts.merging import email_key, fold, name_key, url_key
 
 

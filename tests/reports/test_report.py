@@ -19,7 +19,7 @@ from audits.consulting.services import (
     review_save,
 )
 from audits.models import Audit, FeedbackRequest, Recommendation, ScoreSnapshot
-from audits.scores.report import report_context, static_file_for_url, static_files_fetcher
+from audits.reports.report import report_context, static_file_for_url, static_files_fetcher
 from audits.scores.services import audit_compile_scores
 from contacts.models import Contact
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory

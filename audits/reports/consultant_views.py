@@ -5,8 +5,8 @@ from django.shortcuts import render
 
 from audits.consulting.access import client_audit
 from audits.consulting.views import consultant_required
-from audits.scores.report import report_context
-from audits.scores.report_views import report_pdf_response
+from audits.reports.report import report_context
+from audits.reports.views import report_pdf_response
 
 
 @consultant_required

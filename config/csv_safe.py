@@ -1,4 +1,4 @@
-"""CSV export of contacts that a spreadsheet opens safely. No ORM."""
+"""CSV that a spreadsheet opens safely (formulas neutralised, a BOM for Excel). No ORM."""
 
 import csv
 import io

@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from accounts.activity import activity_record
 from accounts.models import Activity
-from audits.scores.report import render_report_pdf, report_context
+from audits.reports.report import render_report_pdf, report_context
 from audits.selfaudit.selectors import audit_get_for_owner
 
 
