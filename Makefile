@@ -14,14 +14,15 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test faults lint format messages compilemessages vendor bench check-deploy
+.PHONY: help install run test test-fast faults lint lint-imports format messages compilemessages vendor bench check-deploy
 
 help:
 	@echo "make run      install, migrate, load demo data, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test     the whole test suite (uses DATABASE_URL / REDIS_URL when set)"
+	@echo "make test-fast  the inner loop: no browser journeys, no real Celery worker"
 	@echo "make bench    benchmarks, written to bench/results.json"
 	@echo "make faults   the fault tests (broker down, worker killed) with a real Redis and workers"
-	@echo "make lint     ruff check and format check"
+	@echo "make lint     ruff check and format check, and the import contracts (lint-imports)"
 	@echo "make messages / compilemessages   refresh / compile translations (fr, en)"
 	@echo "make vendor   copy the pinned front-end libraries from npm into static/vendor/"
 
@@ -59,6 +60,11 @@ test: export SECRET_KEY ?= insecure-key-for-tests-only
 test: install compilemessages
 	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
+# The inner loop: everything but the browser journeys and the tests that start a real worker.
+test-fast: export SECRET_KEY ?= insecure-key-for-tests-only
+test-fast: install compilemessages
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not e2e and not worker" --ignore=tests/e2e
+
 # The fault tests alone (also part of `make test`): broker stopped while peers answer, then
 # the sweep; a worker's pool process SIGKILLed mid-compile, then redelivery; the worker
 # through a Redis restart; pooled connections a PostgreSQL restart killed; a compile meeting
@@ -70,9 +76,14 @@ faults: install
 	@if command -v redis-server >/dev/null 2>&1; then $(PY) -m bench.faults_load; \
 	else echo "faults load skipped: redis-server is not on PATH"; fi
 
-lint: install
+lint: install lint-imports
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The allowed directions between apps and between the audits packages (pyproject.toml,
+# docs/architecture.md).
+lint-imports: install
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -101,3 +101,14 @@ def redis_url() -> str:
 
 
 pytest_plugins = ["tests.fixtures.worker"]
+
+
+# Tests that start real processes (a Celery worker, a private Redis) are the slow part of the
+# suite; they carry the "worker" mark whether or not they say so, for `make test-fast`.
+_PROCESS_FIXTURES = {"celery_worker", "celery_worker_factory", "private_redis"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _PROCESS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.worker)
