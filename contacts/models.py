@@ -58,7 +58,9 @@ class Contact(models.Model):
     # database, and the overlap between networks is a GROUP BY on this one column.
     networks = models.CharField(_("networks"), max_length=120, default="")
     connected_on = models.DateField(_("connected on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    # A TextField's max_length is not a database constraint: it caps the edit form, and the
+    # imports cut notes to it (contacts.limits), as they cut every other column.
+    notes = models.TextField(_("notes"), max_length=10_000, blank=True)
     # From a LinkedIn export's messages.csv and Invitations.csv.
     messages_sent = models.PositiveIntegerField(default=0)
     messages_received = models.PositiveIntegerField(default=0)

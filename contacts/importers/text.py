@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 
 from .base import ImportFileError
@@ -105,15 +106,19 @@ def sniff_delimiter(text: str) -> str:
     return count_delimiter(header)
 
 
-def _ends_inside_quotes(reader, text: str, cells: list[str]) -> bool:
-    """True for the last record when the file ended inside a quoted cell: the lenient reader
-    would otherwise swallow every following row into that one cell, silently."""
-    if not cells or "\n" not in cells[-1]:
-        return False
+def _ends_inside_quotes(text: str, delimiter: str, start_line: int) -> bool:
+    """True when the record starting at physical line `start_line` (the file's last one) runs
+    into the end of the file inside a quoted cell: the lenient reader would otherwise have
+    swallowed every following row into that one cell, silently.
+
+    Only the last record can end that way (an unclosed quote takes the rest of the file), so
+    this strict re-read covers that record alone: one linear pass at most per file.
+    """
+    source = io.StringIO(text, newline="")
+    for _skipped in itertools.islice(source, start_line - 1):
+        pass
     try:
-        for _row in csv.reader(
-            io.StringIO(text, newline=""), delimiter=reader.dialect.delimiter, strict=True
-        ):
+        for _row in csv.reader(source, delimiter=delimiter, strict=True):
             pass
     except csv.Error as error:
         return "unexpected end of data" in str(error)
@@ -122,17 +127,34 @@ def _ends_inside_quotes(reader, text: str, cells: list[str]) -> bool:
 
 def read_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line number where the record starts, cells) for each CSV record, quoted cells
-    spanning several lines included. Malformed CSV, or a cell beyond the csv module's field
-    limit (128 KiB, far more than any contact field), raises ImportFileError("not_csv")."""
+    spanning several lines included. Malformed CSV, a quoted cell never closed, or a cell
+    beyond the csv module's field limit (128 KiB, far more than any contact field), raises
+    ImportFileError("not_csv")."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     line = 1
+    # Each record is yielded once the next one is read: only then is it known not to be the
+    # last, the one record that can end inside an unclosed quote.
+    previous: tuple[int, list[str]] | None = None
     try:
         for cells in reader:
-            if reader.line_num and _ends_inside_quotes(reader, text, cells):
-                raise csv.Error("a quoted cell is never closed")
-            yield line, cells
+            if previous is not None:
+                yield previous
+            previous = line, cells
             line = reader.line_num + 1
     except csv.Error as error:
         raise ImportFileError(
             "not_csv", f"Line {reader.line_num}: this is not a readable CSV file ({error})."
         ) from None
+    if previous is None:
+        return
+    start, cells = previous
+    # A cell that swallowed rows holds their line breaks: without one, nothing was swallowed.
+    if (
+        cells
+        and ("\n" in cells[-1] or "\r" in cells[-1])
+        and _ends_inside_quotes(text, delimiter, start)
+    ):
+        raise ImportFileError(
+            "not_csv", f"Line {start}: a quoted cell is never closed; not a readable CSV file."
+        )
+    yield previous

@@ -4,7 +4,9 @@ The whole file goes in one transaction: either every valid row is merged (and th
 could not be read are listed with their reason), or nothing changes and the import says why.
 """
 
+import dataclasses
 import datetime
+import functools
 import gc
 import logging
 from collections.abc import Iterable
@@ -19,6 +21,7 @@ from accounts.models import User
 from contacts.classification import classify
 from contacts.importers import ParsedFile, detect_format, parse
 from contacts.importers.base import ImportFileError, ParsedContact, RowError
+from contacts.limits import fit, max_length
 from contacts.merging import email_key, fold, name_key, url_key
 from contacts.models import Contact, ContactImport
 from contacts.signals import network_changed
@@ -174,7 +177,7 @@ def merge_into_network(
 ) -> dict:
     """Merge parsed rows into the owner's contacts; returns the summary counts and errors."""
     errors = [item.as_dict() for item in items if isinstance(item, RowError)]
-    rows = [i for i in items if isinstance(i, ParsedContact)]
+    rows = [_fitted(i) for i in items if isinstance(i, ParsedContact)]
     index = _NetworkIndex(owner)
     created: list[Contact] = []
     matched: dict[int, list[ParsedContact]] = {}
@@ -182,7 +185,7 @@ def merge_into_network(
     skipped = len(errors)
     for position, row in enumerate(rows, start=1):
         keys = _keys(row)
-        row_url = url_key(row.profile_url)
+        row_url = _url_key(row.profile_url)
         existing_id = index.find(keys, row_url)
         if existing_id is not None:
             matched.setdefault(existing_id, []).append(row)
@@ -246,49 +249,86 @@ class _NetworkIndex:
         return None
 
 
+# The row's values that become a contact's columns (emails are at most 254 characters already).
+_FITTED_FIELDS = (
+    "full_name", "first_name", "last_name", "profile_url", "company", "position", "notes"
+)  # fmt: skip
+
+
+@functools.cache
+def _row_limits() -> tuple[tuple[str, int], ...]:
+    return tuple((field, max_length(field)) for field in _FITTED_FIELDS)
+
+
+def _fitted(row: ParsedContact) -> ParsedContact:
+    """The row with each value cut to its column, once, before it is matched, created or
+    merged: a new contact and a merged one get the same value, and the keys a row is matched
+    on are those its contact is stored with."""
+    changes = {
+        field: fit(field, getattr(row, field))
+        for field, limit in _row_limits()
+        if len(getattr(row, field)) > limit
+    }
+    if any(len(phone) > max_length("phone") for phone in row.phones):
+        changes["phones"] = tuple(fit("phone", phone) for phone in row.phones)
+    return dataclasses.replace(row, **changes) if changes else row
+
+
+def _url_key(profile_url: str) -> str:
+    # Lower-casing can lengthen a text ("İ" is two characters in lower case): cut again.
+    return fit("url_key", url_key(profile_url))
+
+
+def _name_key(full_name: str, company: str) -> str:
+    return fit("name_key", name_key(full_name, company))
+
+
 def _keys(row: ParsedContact) -> list[str]:
     keys = []
     if row.profile_url:
-        keys.append(f"u:{url_key(row.profile_url)}")
+        keys.append(f"u:{_url_key(row.profile_url)}")
     keys.extend(f"e:{email_key(e)}" for e in row.emails)
-    name = name_key(row.full_name, row.company)
+    name = _name_key(row.full_name, row.company)
     if name:
         keys.append(f"n:{name}")
     return keys
 
 
 def _new_contact(owner: User, row: ParsedContact) -> Contact:
+    """A contact from a row already cut to the columns (see _fitted)."""
     found = classify(row.position, row.company)
     return Contact(
         owner=owner,
-        full_name=row.full_name[:200],
-        first_name=row.first_name[:100],
-        last_name=row.last_name[:100],
+        full_name=row.full_name,
+        first_name=row.first_name,
+        last_name=row.last_name,
         email=row.emails[0] if row.emails else "",
         other_emails=list(row.emails[1:]),
-        phone=(row.phones[0] if row.phones else "")[:50],
-        profile_url=row.profile_url[:500],
-        company=row.company[:200],
-        position=row.position[:200],
+        phone=row.phones[0] if row.phones else "",
+        profile_url=row.profile_url,
+        company=row.company,
+        position=row.position,
         role_category=found.role,
         sector=found.sector,
         networks=row.network,
         connected_on=row.connected_on,
         notes=row.notes,
-        url_key=url_key(row.profile_url),
+        url_key=_url_key(row.profile_url),
         email_key=email_key(row.emails[0]) if row.emails else "",
-        name_key=name_key(row.full_name, row.company),
+        name_key=_name_key(row.full_name, row.company),
     )
 
 
 def _absorb(contact: Contact, row: ParsedContact) -> None:
-    """Fill what the contact lacks from another row about the same person; never overwrite."""
+    """Fill what the contact lacks from another row about the same person; never overwrite.
+
+    The row is already cut to the columns (see _fitted), as for a new contact."""
     for field in ("first_name", "last_name", "company", "position", "notes"):
         if not getattr(contact, field) and getattr(row, field):
-            setattr(contact, field, getattr(row, field)[:200])
+            setattr(contact, field, getattr(row, field))
     if not contact.profile_url and row.profile_url:
-        contact.profile_url = row.profile_url[:500]
-        contact.url_key = url_key(row.profile_url)
+        contact.profile_url = row.profile_url
+        contact.url_key = _url_key(row.profile_url)
     emails = [contact.email, *contact.other_emails] if contact.email else []
     for email in row.emails:
         if email not in emails:
@@ -297,12 +337,12 @@ def _absorb(contact: Contact, row: ParsedContact) -> None:
         contact.email, contact.other_emails = emails[0], emails[1:]
         contact.email_key = email_key(emails[0])
     if not contact.phone and row.phones:
-        contact.phone = row.phones[0][:50]
+        contact.phone = row.phones[0]
     if contact.connected_on is None:
         contact.connected_on = row.connected_on
     contact.networks = ",".join(sorted({*contact.network_list, row.network}))
     if not contact.name_key:
-        contact.name_key = name_key(contact.full_name, contact.company)
+        contact.name_key = _name_key(contact.full_name, contact.company)
     found = classify(contact.position, contact.company)
     if not contact.category_set_by_user:
         contact.role_category = found.role
