@@ -148,9 +148,16 @@ class _Reader:
         raise self.fail(where, f'includes "{name}", which is no keyword or name list')
 
     def keywords(self, where: str, values: Any) -> tuple[str, ...]:
-        return tuple(self.keyword(where, value) for value in self.strings(where, values))
+        values = self.strings(where, values)
+        keywords = tuple(self.substituted(where, value) for value in values)
+        # One compilation for the whole list: a thousand separate ones would double the time
+        # the module takes to import. Each keyword is compiled alone only to name the culprit.
+        if keywords and not (all(map(_balanced, keywords)) and _sound(keywords)):
+            for value, keyword in zip(values, keywords, strict=True):
+                self.check(where, value, keyword)
+        return keywords
 
-    def keyword(self, where: str, value: str) -> str:
+    def substituted(self, where: str, value: str) -> str:
         def fragment(match: re.Match) -> str:
             name = match[1]
             if name not in self.fragments:
@@ -158,7 +165,9 @@ class _Reader:
             self.used.add(name)
             return self.fragments[name]
 
-        keyword = _REFERENCE.sub(fragment, value)
+        return _REFERENCE.sub(fragment, value)
+
+    def check(self, where: str, value: str, keyword: str) -> None:
         try:
             compiled = re.compile(keyword)
         except re.error as error:
@@ -167,7 +176,6 @@ class _Reader:
             raise self.fail(where, f"keyword {value!r} has a capturing group; write (?:...)")
         if not keyword or compiled.match(""):
             raise self.fail(where, f"keyword {value!r} matches an empty text")
-        return keyword
 
     def strings(self, where: str, values: Any) -> list[str]:
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
@@ -210,3 +218,36 @@ class _Reader:
                 seen[key] = where
             result[sector] = tuple(names)
         return result
+
+
+def _balanced(keyword: str) -> bool:
+    """Parentheses balanced outside escapes and character classes: then the keyword cannot
+    reach outside the (?:...) that _sound wraps it in."""
+    depth, index, in_class = 0, 0, False
+    while index < len(keyword):
+        character = keyword[index]
+        if character == "\\":
+            index += 1
+        elif in_class:
+            in_class = character != "]"
+        elif character == "[":
+            in_class = True
+            index += keyword.startswith("^", index + 1)
+            index += keyword.startswith("]", index + 1)  # a "]" first in a class is literal
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        index += 1
+    return depth == 0 and not in_class
+
+
+def _sound(keywords: tuple[str, ...]) -> bool:
+    """Every keyword valid, capturing nothing, and none matching an empty text."""
+    try:
+        compiled = re.compile("|".join(f"(?:{keyword})" for keyword in keywords))
+    except re.error:
+        return False
+    return not compiled.groups and not compiled.match("")

@@ -2,14 +2,17 @@
 with the place of the mistake (no database)."""
 
 import fnmatch
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from contacts import classification
 from contacts.classification import classify
-from contacts.classification.rules import RULES_FILE, RulesError, load
+from contacts.classification.rules import RULES_FILE, RulesError, _Reader, load
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -235,3 +238,26 @@ def test_a_recruitment_firm_named_once_is_a_consulting_brand_and_makes_consultan
 ):
     result = classify("Consultant", name)
     assert (result.role, result.sector) == ("recruiter", "consulting")
+
+
+def refused_alone(keyword: str) -> bool:
+    try:
+        compiled = re.compile(keyword)
+    except re.error:
+        return True
+    return bool(compiled.groups) or compiled.match("") is not None
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # "possible nested set": odd, still valid
+@given(st.lists(st.text(alphabet="ab()?:|[]^\\*+{}1,<=!-", max_size=10), max_size=6))
+def test_checking_a_list_at_once_refuses_exactly_what_checking_each_keyword_refuses(keywords):
+    # The loader compiles a rule's keywords together for speed: it must not let through a
+    # keyword that would be refused alone, nor refuse one that would pass.
+    reader = _Reader(Path("rules.toml"), {})
+    reader.fragments = {}
+    try:
+        reader.keywords("roles[0]", keywords)
+        refused = False
+    except RulesError:
+        refused = True
+    assert refused == any(refused_alone(keyword) for keyword in keywords)
