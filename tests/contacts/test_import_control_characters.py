@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contacts.forms import ContactForm
 from contacts.importers import ParsedContact, parse
 from contacts.importers.base import build_contact, clean_cell
 from contacts.models import Contact, ContactImport
@@ -103,3 +104,36 @@ def test_a_nul_byte_in_a_utf8_file_refuses_the_file_as_binary_and_stores_nothing
 
     assert (job.status, job.error_code) == (ContactImport.Status.FAILED, "binary")
     assert not Contact.objects.filter(owner=owner).exists()
+
+
+# --- The contact edit form, the other way a contact's name is written -----------------------
+
+FORM = {
+    "full_name": "Jean",
+    "company": "Acme",
+    "position": "CEO",
+    "role_category": "executive",
+    "sector": "other",
+    "relationship": "",
+    "email": "",
+    "profile_url": "",
+    "notes": "",
+}
+
+
+def test_the_contact_form_puts_names_on_one_line_and_keeps_notes_multiline():
+    form = ContactForm(
+        FORM | {"full_name": "Jean\r\nPierre\x07", "company": "Acme\tSA", "notes": "a\r\nb"},
+        instance=Contact(),
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["full_name"] == "Jean Pierre"
+    assert form.cleaned_data["company"] == "Acme SA"
+    assert form.cleaned_data["notes"] == "a\r\nb"
+
+
+@pytest.mark.parametrize("full_name", ["\x07\x1b", "Jean\x00"])
+def test_the_contact_form_refuses_a_name_of_controls_or_with_a_nul(full_name):
+    form = ContactForm(FORM | {"full_name": full_name}, instance=Contact())
+    assert not form.is_valid()
+    assert "full_name" in form.errors
