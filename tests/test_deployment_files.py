@@ -1,14 +1,23 @@
-"""docker-compose.yml and Dockerfile: they parse, and every command in them points at real code.
+"""docker-compose.yml, Dockerfile and scripts/: they parse, point at real code, and work.
 
 No Docker engine is needed: the files are parsed, and the modules, attributes, management
-commands and URLs they name are imported or resolved in this process.
+commands and URLs they name are imported or resolved in this process. The build's static step
+(collectstatic with the manifest storage) and the web script (gunicorn with a home it cannot
+write) are run for real; CI's production job (.ci/run) runs the whole build and stack.
 """
 
 import importlib
 import itertools
 import json
 import re
+import os
 import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,12 +26,15 @@ import yaml
 from celery import Celery
 from celery.app.utils import find_app
 from celery.bin.celery import celery as celery_cli
-from django.core.management import get_commands
+from django.core.management import call_command, get_commands
 from django.urls import Resolver404, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
+BUILD_SCRIPT = ROOT / "scripts" / "build.sh"
+WEB_SCRIPT = ROOT / "scripts" / "web.sh"
+MAKEFILE = ROOT / "Makefile"
 
 SERVICES = {"web", "worker", "beat", "postgres", "redis"}
 APP_SERVICES = ("web", "worker", "beat")
@@ -87,9 +99,24 @@ def simple_commands(command: str | list[str]) -> list[list[str]]:
             item = item[1:]
         if len(item) >= 3 and Path(item[0]).name.startswith("python") and item[1] == "-m":
             item = item[2:]
+        if item and item[0].endswith("scripts/web.sh"):
+            item = web_script_command() + item[1:]
         if item:
             result.append(item)
     return result
+
+
+def shell_script_lines(path: Path) -> list[str]:
+    """The script's lines, continuation lines joined, comments and blank lines dropped."""
+    text = re.sub(r"\\\n", " ", path.read_text())
+    return [line.strip() for line in text.splitlines() if line.strip() and line.strip()[0] != "#"]
+
+
+def web_script_command() -> list[str]:
+    """The gunicorn command scripts/web.sh execs, each ${VAR:-default} at its default."""
+    (line,) = [line for line in shell_script_lines(WEB_SCRIPT) if line.startswith("exec ")]
+    line = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", line.replace('"$@"', ""))
+    return shlex.split(line)[1:]
 
 
 def program(argv: list[str]) -> str:
@@ -112,6 +139,8 @@ def check_gunicorn(argv: list[str]) -> str:
     module = importlib.import_module(module_name)
     assert hasattr(module, attr), f"{module_name} has no attribute {attr!r}"
     assert callable(getattr(module, attr)), f"{targets[0]} is not a WSGI callable"
+    # Without it gunicorn logs "Control server error" when its home is not writable.
+    assert "--no-control-socket" in argv, f"gunicorn without --no-control-socket: {argv}"
     return targets[0]
 
 
@@ -351,6 +380,110 @@ def test_dockerfile_basics():
     assert "8000" in last_instruction("EXPOSE").split()
     runs = " ".join(rest for keyword, rest in instructions if keyword == "RUN")
     assert re.search(r"pip install [^&]*\buv==\d+\.\d+\.\d+", runs), "uv must be pinned"
-    assert "uv sync --frozen --no-dev" in runs
-    for command in ("collectstatic", "compilemessages"):
-        assert command in runs and command in get_commands()
+
+
+# --- the build script, shared by the Dockerfile and CI -----------------------------------------
+
+
+def test_the_dockerfile_builds_with_the_shared_script_dependencies_before_the_code():
+    instructions = dockerfile_instructions()
+    steps = [(keyword, rest) for keyword, rest in instructions if keyword in {"RUN", "COPY"}]
+    deps = steps.index(("RUN", "scripts/build.sh deps"))
+    code = steps.index(("COPY", ". ."))
+    assets = steps.index(("RUN", "scripts/build.sh assets"))
+    assert deps < code < assets, "dependencies are installed before the code is copied"
+    copied_before = " ".join(rest for keyword, rest in steps[:deps] if keyword == "COPY")
+    for name in ("pyproject.toml", "uv.lock", "scripts/build.sh"):
+        assert name in copied_before, f"{name} is not in the image when dependencies install"
+
+
+def test_the_build_script_installs_from_the_lock_without_dev_tools_and_collects_static():
+    lines = shell_script_lines(BUILD_SCRIPT)
+    text = "\n".join(lines)
+    assert re.search(r"\bsync --frozen --no-dev\b", text)
+    for command in ("compilemessages", "collectstatic"):
+        (line,) = [line for line in lines if f"manage.py {command}" in line]
+        assert "DEBUG=0" in line, f"{command} must run with DEBUG=0 (the manifest storage)"
+        assert command in get_commands()
+    assert "staticfiles/staticfiles.json" in text, "the build checks that the manifest exists"
+
+
+def test_uv_is_pinned_to_the_same_version_everywhere():
+    dockerfile = re.search(r"\buv==(\d+\.\d+\.\d+)", DOCKERFILE.read_text()).group(1)
+    makefile = re.search(r"^UV_VERSION := (\S+)", MAKEFILE.read_text(), re.M).group(1)
+    script = re.search(r'UV_VERSION="\$\{UV_VERSION:-([^}]+)\}"', BUILD_SCRIPT.read_text()).group(1)
+    assert dockerfile == makefile == script
+
+
+def test_collectstatic_with_the_manifest_storage_finds_every_file_the_templates_name(
+    settings, tmp_path
+):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    named = {
+        match.group(1)
+        for template in (ROOT / "templates").rglob("*.html")
+        for match in re.finditer(r"""\{%\s*static\s+['"]([^'"]+)['"]""", template.read_text())
+    }
+    assert {"vendor/chartjs/chart.umd.min.js", "js/score_charts.js"} <= named
+    assert named - set(manifest) == set()
+    for name in named:
+        assert (tmp_path / manifest[name]).is_file(), name
+
+
+# --- the web script ----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_web_script_serves_with_debug_off_and_an_unwritable_home_without_errors(tmp_path):
+    port = free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        HOME="/proc/no-home",  # not a directory anyone can create: like the image's app user
+        DEBUG="0",
+        SECRET_KEY="test-only-key-for-the-web-script",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS="1",
+        GUNICORN_TMP_DIR=str(tmp_path),
+    )
+    log_path = tmp_path / "gunicorn.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            [str(WEB_SCRIPT)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        body = None
+        deadline = time.monotonic() + 30
+        while body is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=15) as r:
+                    body = json.loads(r.read())
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        assert body is not None, log_path.read_text()
+        assert body["status"] == "ok", body
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    log_text = log_path.read_text()
+    assert "Listening at: http://127.0.0.1:" in log_text
+    assert "Control server error" not in log_text
+    assert "ERROR" not in log_text, log_text
