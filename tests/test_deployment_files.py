@@ -9,8 +9,8 @@ write) are run for real; CI's production job (.ci/run) runs the whole build and 
 import importlib
 import itertools
 import json
-import re
 import os
+import re
 import shlex
 import socket
 import subprocess

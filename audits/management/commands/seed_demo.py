@@ -11,7 +11,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--allow-production",
             action="store_true",
-            help="Run even with DEBUG off (a demo instance): the accounts get the README's password.",
+            help="Run even with DEBUG off (a demo instance): the README publishes the password.",
         )
 
     def handle(self, *args, **options) -> None:
