@@ -173,6 +173,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "audits.tasks.expire_feedback_requests",
         "schedule": crontab(minute=15),
     },
+    "clear-expired-sessions": {
+        "task": "config.celery.clear_expired_sessions",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 
 # --- Authentication -------------------------------------------------------------------------
