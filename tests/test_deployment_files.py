@@ -487,3 +487,161 @@ def test_the_web_script_serves_with_debug_off_and_an_unwritable_home_without_err
     assert "Listening at: http://127.0.0.1:" in log_text
     assert "Control server error" not in log_text
     assert "ERROR" not in log_text, log_text
+
+
+# --- deploy/: the route without Docker (docs/deploy.md) ------------------------------------------
+
+DEPLOY = ROOT / "deploy"
+UNITS = {name: DEPLOY / f"epratiques-{name}.service" for name in ("web", "worker", "beat")}
+RELEASE = "/srv/epratiques/current"
+
+
+def unit_settings(path: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for line in path.read_text().splitlines():
+        if "=" in line and not line.startswith(("#", "[")):
+            key, _, value = line.partition("=")
+            found.setdefault(key.strip(), []).append(value.strip())
+    return found
+
+
+def in_this_checkout(path: str) -> Path:
+    assert path.startswith(f"{RELEASE}/"), f"{path} is not in the current release"
+    return ROOT / path.removeprefix(f"{RELEASE}/")
+
+
+def test_the_units_run_the_production_commands_from_the_current_release():
+    checked = {}
+    for name, path in UNITS.items():
+        unit = unit_settings(path)
+        assert unit["User"] == ["epratiques"] and unit["Group"] == ["epratiques"], name
+        assert unit["WorkingDirectory"] == [RELEASE], name
+        assert unit["EnvironmentFile"] == ["/etc/epratiques/env"], name
+        (path_env,) = [value for value in unit["Environment"] if value.startswith("PATH=")]
+        assert path_env.startswith(f"PATH={RELEASE}/.venv-prod/bin:"), name
+        (exec_start,) = unit["ExecStart"]
+        argv = shlex.split(exec_start)
+        program_path = argv[0]
+        if program_path.endswith("scripts/web.sh"):
+            assert in_this_checkout(program_path).is_file()
+        else:
+            assert program_path == f"{RELEASE}/.venv-prod/bin/celery", program_path
+            argv = ["celery", *argv[1:]]
+        checked[name] = check_command(argv)
+    assert checked == {
+        "web": [("gunicorn", "config.wsgi:application")],
+        "worker": [("celery", "worker")],
+        "beat": [("celery", "beat")],
+    }
+
+
+def test_the_procfile_runs_the_same_commands_as_the_units():
+    entries = dict(
+        line.split(": ", 1)
+        for line in (DEPLOY / "Procfile").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    assert set(entries) == {"web", "worker", "beat"}
+    for name, command in entries.items():
+        (exec_start,) = unit_settings(UNITS[name])["ExecStart"]
+        assert exec_start.endswith(command.removeprefix("scripts/web.sh")), name
+        check_command(command)
+
+
+def nginx_size(value: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)([kKmMgG]?)", value).groups()
+    return int(number) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit.lower()]
+
+
+def test_nginx_lets_the_largest_import_the_app_accepts_through_to_the_app():
+    from contacts.importers.base import MAX_FILE_BYTES
+
+    conf = (DEPLOY / "nginx.conf").read_text()
+    (limit,) = re.findall(r"^\s*client_max_body_size\s+(\S+);", conf, re.M)
+    # A multipart body is a little larger than its file; well above it is no limit at all.
+    assert MAX_FILE_BYTES + 1024**2 <= nginx_size(limit) <= 2 * MAX_FILE_BYTES
+
+
+def test_nginx_overwrites_the_forwarded_headers_django_trusts_and_redirects_http_itself():
+    conf = (DEPLOY / "nginx.conf").read_text()
+    assert re.search(r"proxy_set_header X-Forwarded-Proto \$scheme;", conf)
+    assert re.search(r"proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;", conf)
+    assert re.search(r"proxy_set_header Host \$host;", conf)
+    assert re.search(r"return 301 https://\$host\$request_uri;", conf)
+    (upstream,) = re.findall(r"^\s*server (\S+);", conf, re.M)
+    env = dict(
+        line.split("=", 1)
+        for line in (DEPLOY / "env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    assert env["GUNICORN_BIND"] == upstream
+    assert upstream.startswith("127.0.0.1:"), "gunicorn must not be reachable around nginx"
+    assert env["TRUSTED_PROXIES"] == "1"
+
+
+def test_the_example_environment_is_a_production_one_that_passes_check_deploy(tmp_path):
+    env = dict(
+        line.split("=", 1)
+        for line in (DEPLOY / "env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    assert env["DEBUG"] == "0"
+    for key in ("SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DATABASE_URL", "REDIS_URL"):
+        assert env.get(key), key
+    # As the units and epratiques-manage read it: `sh` with `set -a`, values quoted for sh.
+    shell_env = tmp_path / "env"
+    shell_env.write_text((DEPLOY / "env.example").read_text())
+    read = subprocess.run(
+        ["sh", "-c", f'set -a; . "{shell_env}"; printf %s "$DEFAULT_FROM_EMAIL"'],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert read.stdout == env["DEFAULT_FROM_EMAIL"].strip('"')
+    secret = "k3y-" + "x7Qp9Lm2Zr5Tb8Wc1Vn4Hs6Jd0Fg3Ky" * 2
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            **{key: value.strip('"') for key, value in env.items()},
+            "SECRET_KEY": secret,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_https_redirect_goes_to_the_public_host_and_port_from_the_environment():
+    code = (
+        "from django.conf import settings; from django.test import Client; "
+        "r = Client().get('/contacts/', HTTP_HOST='epratiques.example'); "
+        "print(settings.SECURE_SSL_HOST, r.status_code, r['Location'])"
+    )
+    base = {key: value for key, value in os.environ.items() if key != "SECURE_SSL_HOST"}
+    base.update(
+        DEBUG="0",
+        SECRET_KEY="test-only-key",
+        ALLOWED_HOSTS="epratiques.example",
+        DATABASE_URL="sqlite:///:memory:",
+        DJANGO_SETTINGS_MODULE="config.settings",
+    )
+    base.pop("REDIS_URL", None)
+    outputs = []
+    for extra in ({}, {"SECURE_SSL_HOST": "epratiques.example:8443"}):
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {code}"],
+            cwd=ROOT,
+            env={**base, **extra},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout.split())
+    assert outputs == [
+        ["None", "301", "https://epratiques.example/contacts/"],
+        ["epratiques.example:8443", "301", "https://epratiques.example:8443/contacts/"],
+    ]
