@@ -24,17 +24,19 @@ RUN pip install --no-cache-dir uv==0.13.9
 
 WORKDIR /app
 
-# Dependencies first (cached while pyproject.toml and uv.lock are unchanged).
+# scripts/build.sh is the production build, the same one CI's production job runs natively
+# (.ci/run) and docs/deploy.md follows without Docker.
+# Dependencies first (cached while pyproject.toml and uv.lock are unchanged):
+# `uv sync --frozen --no-dev` into /app/.venv.
 COPY pyproject.toml uv.lock ./
-RUN uv sync --frozen --no-dev
+COPY scripts/build.sh scripts/build.sh
+RUN scripts/build.sh deps
 
 COPY . .
 
-# A throwaway key, used only so that settings load for the two commands below. It never reaches
-# the runtime stage: production passes its own SECRET_KEY at run time.
-ARG SECRET_KEY=build-only-throwaway-key-not-used-at-run-time
-RUN SECRET_KEY="$SECRET_KEY" DEBUG=0 .venv/bin/python manage.py compilemessages --ignore=.venv \
-    && SECRET_KEY="$SECRET_KEY" DEBUG=0 .venv/bin/python manage.py collectstatic --noinput
+# compilemessages, then collectstatic with DEBUG=0 (the manifest storage: hashed names). The
+# script uses a throwaway SECRET_KEY only so that settings load; production passes its own.
+RUN scripts/build.sh assets
 
 # --- runtime -----------------------------------------------------------------------------------
 FROM ${PYTHON_IMAGE} AS runtime
@@ -74,4 +76,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request as r; h = os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0].strip().lstrip('.'); h = 'localhost' if h in ('', '*') else h; r.urlopen(r.Request('http://127.0.0.1:8000/healthz', headers={'Host': h}), timeout=4)"]
 
-CMD ["sh", "-c", "exec gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers \"${GUNICORN_WORKERS:-3}\" --threads \"${GUNICORN_THREADS:-2}\" --timeout \"${GUNICORN_TIMEOUT:-60}\" --worker-tmp-dir /dev/shm --access-logfile - --error-logfile -"]
+# scripts/web.sh: gunicorn config.wsgi:application on 0.0.0.0:8000, GUNICORN_* above, and no
+# control socket (the app user's home, /app, is not writable).
+CMD ["/app/scripts/web.sh"]

@@ -14,7 +14,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help install run test test-fast faults lint lint-imports format messages compilemessages vendor bench check-deploy
+.PHONY: help install run test test-fast faults lint lint-imports format messages compilemessages vendor bench check-deploy prod-build prod-check
 
 help:
 	@echo "make run      install, migrate, load demo data, serve on http://127.0.0.1:$(PORT)"
@@ -25,6 +25,8 @@ help:
 	@echo "make lint     ruff check and format check, and the import contracts (lint-imports)"
 	@echo "make messages / compilemessages   refresh / compile translations (fr, en)"
 	@echo "make vendor   copy the pinned front-end libraries from npm into static/vendor/"
+	@echo "make prod-build   the production build (scripts/build.sh, as the Dockerfile) into .venv-prod"
+	@echo "make prod-check   that build served with DEBUG=0, a worker and beat, and a browser journey"
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -96,6 +98,18 @@ bench: install
 check-deploy: install
 	DEBUG=0 SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=epratiques.example \
 	  $(PY) manage.py check --deploy --fail-level WARNING
+
+# The Dockerfile's build, natively: a --no-dev environment from uv.lock in .venv-prod,
+# compiled translations, static files collected with the manifest (docs/deploy.md).
+prod-build:
+	./scripts/build.sh
+
+# CI's production job: prod-build, then gunicorn (DEBUG=0, TLS), a Celery worker and beat on
+# DATABASE_URL's PostgreSQL server (in a database of its own) and REDIS_URL, and the browser
+# journey tests/e2e/test_production_journey.py through them. PROD_PORT (8640) to move it.
+prod-check: export SECRET_KEY ?= insecure-key-for-tests-only
+prod-check: install
+	./scripts/prod_check.sh
 
 vendor:
 	./scripts/vendor.sh

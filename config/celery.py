@@ -82,3 +82,11 @@ def use_redis_transport(sender, source, **kwargs) -> None:
 def ping() -> str:
     """Round trip used by health checks and tests: proves a worker consumes and answers."""
     return "pong"
+
+
+@app.task
+def clear_expired_sessions() -> None:
+    """Daily (beat): delete expired database sessions, as `manage.py clearsessions` does."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

@@ -173,6 +173,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "audits.tasks.expire_feedback_requests",
         "schedule": crontab(minute=15),
     },
+    "clear-expired-sessions": {
+        "task": "config.celery.clear_expired_sessions",
+        "schedule": crontab(hour=4, minute=30),
+    },
 }
 
 # --- Authentication -------------------------------------------------------------------------
@@ -266,6 +270,9 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 TRUSTED_PROXIES = envint("TRUSTED_PROXIES", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXIES  # the same rule for allauth's login limits
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# The public HTTPS host[:port] of that redirect, when it is not the request's Host (a proxy on
+# a non-standard port: docs/deploy.md). Unset: the request's own host.
+SECURE_SSL_HOST = envstr("SECURE_SSL_HOST") or None
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG

@@ -1,14 +1,23 @@
-"""docker-compose.yml and Dockerfile: they parse, and every command in them points at real code.
+"""docker-compose.yml, Dockerfile and scripts/: they parse, point at real code, and work.
 
 No Docker engine is needed: the files are parsed, and the modules, attributes, management
-commands and URLs they name are imported or resolved in this process.
+commands and URLs they name are imported or resolved in this process. The build's static step
+(collectstatic with the manifest storage) and the web script (gunicorn with a home it cannot
+write) are run for real; CI's production job (.ci/run) runs the whole build and stack.
 """
 
 import importlib
 import itertools
 import json
+import os
 import re
 import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,12 +26,15 @@ import yaml
 from celery import Celery
 from celery.app.utils import find_app
 from celery.bin.celery import celery as celery_cli
-from django.core.management import get_commands
+from django.core.management import call_command, get_commands
 from django.urls import Resolver404, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
+BUILD_SCRIPT = ROOT / "scripts" / "build.sh"
+WEB_SCRIPT = ROOT / "scripts" / "web.sh"
+MAKEFILE = ROOT / "Makefile"
 
 SERVICES = {"web", "worker", "beat", "postgres", "redis"}
 APP_SERVICES = ("web", "worker", "beat")
@@ -87,9 +99,24 @@ def simple_commands(command: str | list[str]) -> list[list[str]]:
             item = item[1:]
         if len(item) >= 3 and Path(item[0]).name.startswith("python") and item[1] == "-m":
             item = item[2:]
+        if item and item[0].endswith("scripts/web.sh"):
+            item = web_script_command() + item[1:]
         if item:
             result.append(item)
     return result
+
+
+def shell_script_lines(path: Path) -> list[str]:
+    """The script's lines, continuation lines joined, comments and blank lines dropped."""
+    text = re.sub(r"\\\n", " ", path.read_text())
+    return [line.strip() for line in text.splitlines() if line.strip() and line.strip()[0] != "#"]
+
+
+def web_script_command() -> list[str]:
+    """The gunicorn command scripts/web.sh execs, each ${VAR:-default} at its default."""
+    (line,) = [line for line in shell_script_lines(WEB_SCRIPT) if line.startswith("exec ")]
+    line = re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", line.replace('"$@"', ""))
+    return shlex.split(line)[1:]
 
 
 def program(argv: list[str]) -> str:
@@ -112,6 +139,8 @@ def check_gunicorn(argv: list[str]) -> str:
     module = importlib.import_module(module_name)
     assert hasattr(module, attr), f"{module_name} has no attribute {attr!r}"
     assert callable(getattr(module, attr)), f"{targets[0]} is not a WSGI callable"
+    # Without it gunicorn logs "Control server error" when its home is not writable.
+    assert "--no-control-socket" in argv, f"gunicorn without --no-control-socket: {argv}"
     return targets[0]
 
 
@@ -351,6 +380,268 @@ def test_dockerfile_basics():
     assert "8000" in last_instruction("EXPOSE").split()
     runs = " ".join(rest for keyword, rest in instructions if keyword == "RUN")
     assert re.search(r"pip install [^&]*\buv==\d+\.\d+\.\d+", runs), "uv must be pinned"
-    assert "uv sync --frozen --no-dev" in runs
-    for command in ("collectstatic", "compilemessages"):
-        assert command in runs and command in get_commands()
+
+
+# --- the build script, shared by the Dockerfile and CI -----------------------------------------
+
+
+def test_the_dockerfile_builds_with_the_shared_script_dependencies_before_the_code():
+    instructions = dockerfile_instructions()
+    steps = [(keyword, rest) for keyword, rest in instructions if keyword in {"RUN", "COPY"}]
+    deps = steps.index(("RUN", "scripts/build.sh deps"))
+    code = steps.index(("COPY", ". ."))
+    assets = steps.index(("RUN", "scripts/build.sh assets"))
+    assert deps < code < assets, "dependencies are installed before the code is copied"
+    copied_before = " ".join(rest for keyword, rest in steps[:deps] if keyword == "COPY")
+    for name in ("pyproject.toml", "uv.lock", "scripts/build.sh"):
+        assert name in copied_before, f"{name} is not in the image when dependencies install"
+
+
+def test_the_build_script_installs_from_the_lock_without_dev_tools_and_collects_static():
+    lines = shell_script_lines(BUILD_SCRIPT)
+    text = "\n".join(lines)
+    assert re.search(r"\bsync --frozen --no-dev\b", text)
+    for command in ("compilemessages", "collectstatic"):
+        (line,) = [line for line in lines if f"manage.py {command}" in line]
+        assert "DEBUG=0" in line, f"{command} must run with DEBUG=0 (the manifest storage)"
+        assert command in get_commands()
+    assert "staticfiles/staticfiles.json" in text, "the build checks that the manifest exists"
+
+
+def test_uv_is_pinned_to_the_same_version_everywhere():
+    dockerfile = re.search(r"\buv==(\d+\.\d+\.\d+)", DOCKERFILE.read_text()).group(1)
+    makefile = re.search(r"^UV_VERSION := (\S+)", MAKEFILE.read_text(), re.M).group(1)
+    script = re.search(r'UV_VERSION="\$\{UV_VERSION:-([^}]+)\}"', BUILD_SCRIPT.read_text()).group(1)
+    assert dockerfile == makefile == script
+
+
+def test_collectstatic_with_the_manifest_storage_finds_every_file_the_templates_name(
+    settings, tmp_path
+):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    named = {
+        match.group(1)
+        for template in (ROOT / "templates").rglob("*.html")
+        for match in re.finditer(r"""\{%\s*static\s+['"]([^'"]+)['"]""", template.read_text())
+    }
+    assert {"vendor/chartjs/chart.umd.min.js", "js/score_charts.js"} <= named
+    assert named - set(manifest) == set()
+    for name in named:
+        assert (tmp_path / manifest[name]).is_file(), name
+
+
+# --- the web script ----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_web_script_serves_with_debug_off_and_an_unwritable_home_without_errors(tmp_path):
+    port = free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+        HOME="/proc/no-home",  # not a directory anyone can create: like the image's app user
+        DEBUG="0",
+        SECRET_KEY="test-only-key-for-the-web-script",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS="1",
+        GUNICORN_TMP_DIR=str(tmp_path),
+    )
+    log_path = tmp_path / "gunicorn.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            [str(WEB_SCRIPT)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+    try:
+        body = None
+        deadline = time.monotonic() + 30
+        while body is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=15) as r:
+                    body = json.loads(r.read())
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        assert body is not None, log_path.read_text()
+        assert body["status"] == "ok", body
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    log_text = log_path.read_text()
+    assert "Listening at: http://127.0.0.1:" in log_text
+    assert "Control server error" not in log_text
+    assert "ERROR" not in log_text, log_text
+
+
+# --- deploy/: the route without Docker (docs/deploy.md) ------------------------------------------
+
+DEPLOY = ROOT / "deploy"
+UNITS = {name: DEPLOY / f"epratiques-{name}.service" for name in ("web", "worker", "beat")}
+RELEASE = "/srv/epratiques/current"
+
+
+def unit_settings(path: Path) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for line in path.read_text().splitlines():
+        if "=" in line and not line.startswith(("#", "[")):
+            key, _, value = line.partition("=")
+            found.setdefault(key.strip(), []).append(value.strip())
+    return found
+
+
+def in_this_checkout(path: str) -> Path:
+    assert path.startswith(f"{RELEASE}/"), f"{path} is not in the current release"
+    return ROOT / path.removeprefix(f"{RELEASE}/")
+
+
+def test_the_units_run_the_production_commands_from_the_current_release():
+    checked = {}
+    for name, path in UNITS.items():
+        unit = unit_settings(path)
+        assert unit["User"] == ["epratiques"] and unit["Group"] == ["epratiques"], name
+        assert unit["WorkingDirectory"] == [RELEASE], name
+        assert unit["EnvironmentFile"] == ["/etc/epratiques/env"], name
+        (path_env,) = [value for value in unit["Environment"] if value.startswith("PATH=")]
+        assert path_env.startswith(f"PATH={RELEASE}/.venv-prod/bin:"), name
+        (exec_start,) = unit["ExecStart"]
+        argv = shlex.split(exec_start)
+        program_path = argv[0]
+        if program_path.endswith("scripts/web.sh"):
+            assert in_this_checkout(program_path).is_file()
+        else:
+            assert program_path == f"{RELEASE}/.venv-prod/bin/celery", program_path
+            argv = ["celery", *argv[1:]]
+        checked[name] = check_command(argv)
+    assert checked == {
+        "web": [("gunicorn", "config.wsgi:application")],
+        "worker": [("celery", "worker")],
+        "beat": [("celery", "beat")],
+    }
+
+
+def test_the_procfile_runs_the_same_commands_as_the_units():
+    entries = dict(
+        line.split(": ", 1)
+        for line in (DEPLOY / "Procfile").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    assert set(entries) == {"web", "worker", "beat"}
+    for name, command in entries.items():
+        (exec_start,) = unit_settings(UNITS[name])["ExecStart"]
+        assert exec_start.endswith(command.removeprefix("scripts/web.sh")), name
+        check_command(command)
+
+
+def nginx_size(value: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)([kKmMgG]?)", value).groups()
+    return int(number) * {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit.lower()]
+
+
+def test_nginx_lets_the_largest_import_the_app_accepts_through_to_the_app():
+    from contacts.importers.base import MAX_FILE_BYTES
+
+    conf = (DEPLOY / "nginx.conf").read_text()
+    (limit,) = re.findall(r"^\s*client_max_body_size\s+(\S+);", conf, re.M)
+    # A multipart body is a little larger than its file; well above it is no limit at all.
+    assert MAX_FILE_BYTES + 1024**2 <= nginx_size(limit) <= 2 * MAX_FILE_BYTES
+
+
+def test_nginx_overwrites_the_forwarded_headers_django_trusts_and_redirects_http_itself():
+    conf = (DEPLOY / "nginx.conf").read_text()
+    assert re.search(r"proxy_set_header X-Forwarded-Proto \$scheme;", conf)
+    assert re.search(r"proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;", conf)
+    assert re.search(r"proxy_set_header Host \$host;", conf)
+    assert re.search(r"return 301 https://\$host\$request_uri;", conf)
+    (upstream,) = re.findall(r"^\s*server (\S+);", conf, re.M)
+    env = dict(
+        line.split("=", 1)
+        for line in (DEPLOY / "env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    assert env["GUNICORN_BIND"] == upstream
+    assert upstream.startswith("127.0.0.1:"), "gunicorn must not be reachable around nginx"
+    assert env["TRUSTED_PROXIES"] == "1"
+
+
+def test_the_example_environment_is_a_production_one_that_passes_check_deploy(tmp_path):
+    env = dict(
+        line.split("=", 1)
+        for line in (DEPLOY / "env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    assert env["DEBUG"] == "0"
+    for key in ("SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DATABASE_URL", "REDIS_URL"):
+        assert env.get(key), key
+    # As the units and epratiques-manage read it: `sh` with `set -a`, values quoted for sh.
+    shell_env = tmp_path / "env"
+    shell_env.write_text((DEPLOY / "env.example").read_text())
+    read = subprocess.run(
+        ["sh", "-c", f'set -a; . "{shell_env}"; printf %s "$DEFAULT_FROM_EMAIL"'],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert read.stdout == env["DEFAULT_FROM_EMAIL"].strip('"')
+    secret = "k3y-" + "x7Qp9Lm2Zr5Tb8Wc1Vn4Hs6Jd0Fg3Ky" * 2
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            **{key: value.strip('"') for key, value in env.items()},
+            "SECRET_KEY": secret,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_https_redirect_goes_to_the_public_host_and_port_from_the_environment():
+    code = (
+        "from django.conf import settings; from django.test import Client; "
+        "r = Client().get('/contacts/', HTTP_HOST='epratiques.example'); "
+        "print(settings.SECURE_SSL_HOST, r.status_code, r['Location'])"
+    )
+    base = {key: value for key, value in os.environ.items() if key != "SECURE_SSL_HOST"}
+    base.update(
+        DEBUG="0",
+        SECRET_KEY="test-only-key",
+        ALLOWED_HOSTS="epratiques.example",
+        DATABASE_URL="sqlite:///:memory:",
+        DJANGO_SETTINGS_MODULE="config.settings",
+    )
+    base.pop("REDIS_URL", None)
+    outputs = []
+    for extra in ({}, {"SECURE_SSL_HOST": "epratiques.example:8443"}):
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {code}"],
+            cwd=ROOT,
+            env={**base, **extra},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout.split())
+    assert outputs == [
+        ["None", "301", "https://epratiques.example/contacts/"],
+        ["epratiques.example:8443", "301", "https://epratiques.example:8443/contacts/"],
+    ]

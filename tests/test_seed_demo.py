@@ -1,12 +1,38 @@
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from accounts.models import User
 from audits.management.demo import DEMO_LOGINS
 from audits.models import Answer, Audit, Objective
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _debug_on(settings):
+    """`make run` seeds with DEBUG on; pytest-django turns it off."""
+    settings.DEBUG = True
+
+
+def test_with_debug_off_it_refuses_and_creates_nothing(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--allow-production"):
+        call_command("seed_demo")
+
+    assert not User.objects.exists()
+    assert not Audit.objects.exists()
+
+
+def test_with_debug_off_the_explicit_flag_seeds_the_demo(settings, client):
+    settings.DEBUG = False
+
+    call_command("seed_demo", "--allow-production")
+
+    login = DEMO_LOGINS[0]
+    assert client.login(email=login.email, password=login.password)
+    assert Audit.objects.filter(owner__email=login.email).exists()
 
 
 def test_seed_demo_is_idempotent_and_the_logins_work(client):
