@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from allauth.mfa.signals import authenticator_added
+
+        from accounts import lockout, two_step  # noqa: F401  (lockout's receivers)
+
+        authenticator_added.connect(two_step._on_authenticator_added)

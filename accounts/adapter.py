@@ -1,0 +1,33 @@
+"""allauth's account adapter: its login follows our lock-out policy (accounts.lockout)."""
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import ngettext
+
+from accounts import lockout
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        # Replaces allauth's "5 failures on an address block its owner" (a lock-out anyone
+        # could renew) by the policy in accounts.lockout. Failures are counted by the
+        # user_login_failed signal that authenticate() sends.
+        login = credentials.get("email") or credentials.get("username") or ""
+        wait = lockout.login_refusal(request, login)
+        if wait:
+            minutes = lockout.wait_text(wait)
+            raise ValidationError(
+                ngettext(
+                    "Too many failed login attempts. Try again in %(minutes)d minute.",
+                    "Too many failed login attempts. Try again in %(minutes)d minutes.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="too_many_login_attempts",
+            )
+
+    def _rollback_login_failed_rl_usage(self) -> None:
+        """Nothing to roll back: pre_authenticate spends no allauth rate limit."""
