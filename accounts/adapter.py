@@ -1,8 +1,12 @@
 """allauth's account adapter: its login follows our lock-out policy (accounts.lockout)."""
 
+import time
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import ngettext
@@ -31,3 +35,18 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def _rollback_login_failed_rl_usage(self) -> None:
         """Nothing to roll back: pre_authenticate spends no allauth rate limit."""
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """A login in the last few minutes counts as having re-entered the password: at a
+        first login, enrolling in two-step verification does not ask for it a second time.
+        Past those minutes, changes (turning it off, new recovery codes) ask, as in allauth."""
+        request = context.request
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            horizon = time.time() - account_settings.REAUTHENTICATION_TIMEOUT
+            if any(
+                record.get("method") == "password" and record.get("at", 0) >= horizon
+                for record in get_authentication_records(request, user)
+            ):
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
