@@ -26,6 +26,13 @@ def guarded_login(login_view):
                 response = render(request, "errors/429.html", {"message": message}, status=429)
                 response["Retry-After"] = str(wait)
                 return response
-        return login_view(request, *args, **kwargs)
+        response = login_view(request, *args, **kwargs)
+        if request.method == "POST" and request.user.is_authenticated:
+            # As allauth's login does: the session knows a password was just given, so that
+            # enrolling in two-step verification right after does not ask for it again.
+            from allauth.account.internal.flows.login import record_authentication
+
+            record_authentication(request, request.user, "password", email=request.user.email)
+        return response
 
     return wrapper

@@ -8,7 +8,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from allauth.mfa.signals import authenticator_added
+        from django.contrib.auth.signals import user_logged_in
 
         from accounts import lockout, two_step  # noqa: F401  (lockout's receivers)
 
         authenticator_added.connect(two_step._on_authenticator_added)
+        user_logged_in.connect(two_step._on_logged_in)

@@ -102,17 +102,29 @@ class TwoStepMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not two_step.path_is_open(request):
-            if two_step.is_required(user) and not is_mfa_enabled(user):
-                if request.method == "GET":
-                    messages.info(
-                        request,
-                        _(
-                            "Your account needs two-step verification: set up an "
-                            "authenticator app to continue."
-                        ),
-                    )
-                return redirect("mfa_activate_totp")
-            if is_mfa_enabled(user) and not two_step.session_passed(request, user):
-                query = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+            refusal = self._refusal(request, user)
+            if refusal is not None:
+                return refusal
         return self.get_response(request)
+
+    def _refusal(self, request: HttpRequest, user) -> HttpResponse | None:
+        required = two_step.is_required(user)
+        # A session that logged in without a second step, needing none, is not asked again
+        # (saves a query on every page; two_step marks it at login).
+        if not required and request.session.get(two_step.NOT_ENROLLED_SESSION_KEY) == user.pk:
+            return None
+        enabled = is_mfa_enabled(user)
+        if required and not enabled:
+            if request.method == "GET":
+                messages.info(
+                    request,
+                    _(
+                        "Your account needs two-step verification: set up an "
+                        "authenticator app to continue."
+                    ),
+                )
+            return redirect("mfa_activate_totp")
+        if enabled and not two_step.session_passed(request, user):
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        return None

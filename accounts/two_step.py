@@ -5,6 +5,8 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
+NOT_ENROLLED_SESSION_KEY = "two_step_not_enrolled"
+
 
 def is_required(user) -> bool:
     """Staff (MFA_REQUIRED_FOR_STAFF, on unless turned off) and consultants when
@@ -26,6 +28,7 @@ def _open_prefixes() -> tuple[str, ...]:
     return (
         reverse("mfa_index"),
         reverse("account_logout"),
+        reverse("admin:logout"),
         reverse("account_reauthenticate"),
         reverse("accounts:set_language"),
         reverse("healthz"),
@@ -45,3 +48,13 @@ def _on_authenticator_added(sender, request, user, authenticator, **kwargs) -> N
 
     if request is not None:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+
+
+def _on_logged_in(sender, request, user, **kwargs) -> None:
+    """A login without two-step verification enabled: this session need not look again.
+    (Enrolling later in the session records its own second step.)"""
+    from allauth.mfa.utils import is_mfa_enabled
+
+    session = getattr(request, "session", None)
+    if session is not None and not is_mfa_enabled(user):
+        session[NOT_ENROLLED_SESSION_KEY] = user.pk

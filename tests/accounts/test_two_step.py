@@ -186,3 +186,24 @@ def test_the_setting_is_on_by_default_in_production_and_off_for_the_demo():
 
     assert production.stdout.splitlines()[-1] == "True", production.stderr
     assert demo.stdout.splitlines()[-1] == "False", demo.stderr
+
+
+def test_a_session_that_skipped_the_code_of_an_enrolled_user_is_asked_for_it(client):
+    user = UserFactory()
+    enrol(user)
+    client.force_login(user)
+
+    response = client.get(reverse("dashboard"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_reauthenticate"))
+
+
+def test_staff_logging_in_on_the_admin_form_enrol_without_typing_the_password_again(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.post("/admin/login/", {"username": admin.email, "password": PASSWORD})
+
+    response = client.get("/admin/")
+
+    assert response.url == reverse("mfa_activate_totp")
+    assert client.get(response.url).status_code == 200
