@@ -33,6 +33,12 @@ class AccountAdapter(DefaultAccountAdapter):
                 code="too_many_login_attempts",
             )
 
+    def _delete_login_attempts_cached_email(self, request: HttpRequest, **credentials) -> None:
+        """After a password reset (allauth calls this then): the new password is not held by
+        the delays the guesses at the old one caused."""
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        lockout.account_forget(request, credentials.get("email", ""))
+
     def _rollback_login_failed_rl_usage(self) -> None:
         """Nothing to roll back: pre_authenticate spends no allauth rate limit."""
 

@@ -5,13 +5,16 @@ One policy for every password form (allauth's login and the Django admin's):
 1. Per client address: after LOGIN_ADDRESS_FAILURES failed logins from one address within
    LOGIN_ADDRESS_WINDOW seconds, that address is refused until the window ends, whatever
    account it names.
-2. Per account: after LOGIN_ACCOUNT_FREE_FAILURES failures on one account (from any address),
-   each further attempt must wait a delay that doubles with every failure, from
-   LOGIN_ACCOUNT_DELAY seconds up to LOGIN_ACCOUNT_DELAY_MAX, counted from the last failure.
-3. A browser that logged in to the account before carries a signed cookie saying so: it is
-   not held by the account's delay (only by its address's limit), and its failures do not add
-   to the account's count. So an attacker elsewhere, hammering the account, slows themselves
-   and other new browsers down, never the owner at their own machine.
+2. Per account and address: after LOGIN_ACCOUNT_FREE_FAILURES failures on one account from one
+   address, each further attempt from that address must wait a delay that doubles with every
+   failure, from LOGIN_ACCOUNT_DELAY seconds up to LOGIN_ACCOUNT_DELAY_MAX, counted from the
+   last failure. Other addresses are not held: an attacker cannot lock the owner out.
+3. Per account, all addresses together: past LOGIN_ACCOUNT_FREE_FAILURES_ANY failures (an
+   attacker spreading guesses over many addresses), the same growing delay holds every
+   browser that is not known to the account.
+4. A browser that logged in to the account before carries a signed cookie saying so: it is
+   not held by the account's delays (only by its address's limit), and its failures do not add
+   to the account's counts. So the owner at their own machine always gets in.
 
 Counters live in the shared cache (Redis in production). A successful login forgets the
 account's failures.
@@ -52,9 +55,11 @@ def _normalise(login: str) -> str:
     return (login or "").strip().lower()
 
 
-def _account_key(login: str) -> str:
+def _account_key(login: str, request: HttpRequest | None = None) -> str:
     digest = hashlib.sha256(_normalise(login).encode()).hexdigest()[:32]
-    return f"lockout:account:{digest}"
+    if request is None:
+        return f"lockout:account:{digest}"
+    return f"lockout:account:{digest}:{client_address(request)}"
 
 
 def _address_key(request: HttpRequest) -> str:
@@ -63,21 +68,37 @@ def _address_key(request: HttpRequest) -> str:
     return f"lockout:address:{client_address(request)}:{bucket}"
 
 
-def _account_state(login: str) -> tuple[int, float]:
-    state = cache.get(_account_key(login))
+def _state(key: str) -> tuple[int, float]:
+    state = cache.get(key)
     if not isinstance(state, dict):
         return 0, 0.0
     return int(state.get("failures", 0)), float(state.get("last", 0.0))
 
 
-def account_delay(failures: int) -> int:
-    """Seconds an unknown browser must wait after the last of `failures` failures."""
-    free = _setting("LOGIN_ACCOUNT_FREE_FAILURES", 5)
+def _count_failure(key: str) -> None:
+    failures, _last = _state(key)
+    cache.set(
+        key,
+        {"failures": failures + 1, "last": now()},
+        timeout=_setting("LOGIN_ACCOUNT_MEMORY", 86400),
+    )
+
+
+def account_delay(failures: int, free: int | None = None) -> int:
+    """Seconds to wait after the last of `failures` failures, past `free` ones."""
+    if free is None:
+        free = _setting("LOGIN_ACCOUNT_FREE_FAILURES", 5)
     if failures < free:
         return 0
     step = _setting("LOGIN_ACCOUNT_DELAY", 30)
     cap = _setting("LOGIN_ACCOUNT_DELAY_MAX", 900)
     return min(step * 2 ** min(failures - free, 20), cap)
+
+
+def _wait(key: str, free: int) -> int:
+    failures, last = _state(key)
+    delay = account_delay(failures, free)
+    return max(0, math.ceil(last + delay - now())) if delay else 0
 
 
 # --- Known browsers -----------------------------------------------------------------------
@@ -135,13 +156,12 @@ def login_refusal(request: HttpRequest, login: str) -> int:
     address_failures = cache.get(_address_key(request)) or 0
     if address_failures >= _setting("LOGIN_ADDRESS_FAILURES", 10):
         return max(1, int(window - now() % window))
-    failures, last = _account_state(login)
-    delay = account_delay(failures)
-    if delay and not is_known_browser(request, login):
-        wait = math.ceil(last + delay - now())
-        if wait > 0:
-            return wait
-    return 0
+    if is_known_browser(request, login):
+        return 0
+    return max(
+        _wait(_account_key(login, request), _setting("LOGIN_ACCOUNT_FREE_FAILURES", 5)),
+        _wait(_account_key(login), _setting("LOGIN_ACCOUNT_FREE_FAILURES_ANY", 20)),
+    )
 
 
 def login_failed(request: HttpRequest, login: str) -> None:
@@ -149,16 +169,17 @@ def login_failed(request: HttpRequest, login: str) -> None:
     _count_hit(_address_key(request), timeout=window + 1)
     if is_known_browser(request, login):
         return
-    failures, _last = _account_state(login)
-    cache.set(
-        _account_key(login),
-        {"failures": failures + 1, "last": now()},
-        timeout=_setting("LOGIN_ACCOUNT_MEMORY", 86400),
-    )
+    _count_failure(_account_key(login, request))
+    _count_failure(_account_key(login))
+
+
+def account_forget(request: HttpRequest, login: str) -> None:
+    """The account's failures are forgotten: its owner logged in, or reset the password."""
+    cache.delete_many([_account_key(login), _account_key(login, request)])
 
 
 def login_succeeded(request: HttpRequest, user) -> None:
-    cache.delete(_account_key(user.email))
+    account_forget(request, user.email)
     setattr(request, _KNOWN_BROWSER_PENDING, user)
 
 

@@ -220,8 +220,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 LOGIN_ADDRESS_FAILURES = envint("LOGIN_ADDRESS_FAILURES", 10)  # per address and window, then 429
 LOGIN_ADDRESS_WINDOW = 900
-LOGIN_ACCOUNT_FREE_FAILURES = envint("LOGIN_ACCOUNT_FREE_FAILURES", 5)  # then a growing delay:
-LOGIN_ACCOUNT_DELAY = 30  # seconds after the first failure past the free ones, doubling
+LOGIN_ACCOUNT_FREE_FAILURES = envint("LOGIN_ACCOUNT_FREE_FAILURES", 5)  # one account, one address
+LOGIN_ACCOUNT_FREE_FAILURES_ANY = envint("LOGIN_ACCOUNT_FREE_FAILURES_ANY", 20)  # any address
+LOGIN_ACCOUNT_DELAY = 30  # then a delay: seconds after the first failure past the free, doubling
 LOGIN_ACCOUNT_DELAY_MAX = 900
 # Two-step verification (allauth.mfa): an authenticator app with recovery codes, offered to
 # everyone, required for staff and (by default in production) for consultants.
