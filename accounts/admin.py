@@ -2,7 +2,12 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin_login import guarded_login
 from accounts.models import ConsultantProfile, User
+
+# The admin's password form follows the site's lock-out policy (accounts.lockout); staff then
+# pass the two-step check of accounts.middleware.TwoStepMiddleware.
+admin.site.login = guarded_login(admin.site.login)
 
 
 class ConsultantProfileInline(admin.StackedInline):

@@ -7,4 +7,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from accounts import data_sections  # noqa: F401  (registers the account's own data)
+        from allauth.mfa.signals import authenticator_added
+        from django.contrib.auth.signals import user_logged_in
+
+        from accounts import data_sections, lockout, two_step  # noqa: F401  (receivers, registry)
+
+        authenticator_added.connect(two_step._on_authenticator_added)
+        user_logged_in.connect(two_step._on_logged_in)

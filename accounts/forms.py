@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ConsultantProfile, User
 from accounts.services import user_become_consultant
+from accounts.validators import validate_no_control_characters
 
 
 class SignupForm(forms.Form):
@@ -16,6 +17,7 @@ class SignupForm(forms.Form):
     full_name = forms.CharField(
         label=_("Full name"),
         max_length=150,
+        validators=[validate_no_control_characters],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     is_consultant = forms.BooleanField(
@@ -33,7 +35,9 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, validators=[validate_no_control_characters]
+    )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
 
     def __init__(self, *args, **kwargs):

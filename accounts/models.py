@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import validate_no_control_characters
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
@@ -35,7 +37,12 @@ class UserManager(BaseUserManager["User"]):
 
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = models.CharField(
+        _("full name"),
+        max_length=150,
+        blank=True,
+        validators=[validate_no_control_characters],
+    )
     language = models.CharField(
         _("preferred language"),
         max_length=8,

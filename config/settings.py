@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accounts.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.TwoStepMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -209,12 +212,29 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ePratiques] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 # allauth keeps its rate-limit counters in the default cache: Redis whenever REDIS_URL is set.
+# Wrong passwords follow accounts.lockout instead (accounts.adapter): per address first, then a
+# growing delay per account that a browser which logged in before does not wait. allauth's
+# "login_failed" limit still counts wrong two-step codes (per address, and per user).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+LOGIN_ADDRESS_FAILURES = envint("LOGIN_ADDRESS_FAILURES", 10)  # per address and window, then 429
+LOGIN_ADDRESS_WINDOW = 900
+LOGIN_ACCOUNT_FREE_FAILURES = envint("LOGIN_ACCOUNT_FREE_FAILURES", 5)  # one account, one address
+LOGIN_ACCOUNT_FREE_FAILURES_ANY = envint("LOGIN_ACCOUNT_FREE_FAILURES_ANY", 20)  # any address
+LOGIN_ACCOUNT_DELAY = 30  # then a delay: seconds after the first failure past the free, doubling
+LOGIN_ACCOUNT_DELAY_MAX = 900
+# Two-step verification (allauth.mfa): an authenticator app with recovery codes, offered to
+# everyone, required for staff and (by default in production) for consultants.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "ePratiques"
+MFA_TOTP_TOLERANCE = 1  # one period either side: a phone's clock a little off still works
+MFA_REQUIRED_FOR_STAFF = envbool("MFA_REQUIRED_FOR_STAFF", True)
+MFA_REQUIRED_FOR_CONSULTANTS = envbool("MFA_REQUIRED_FOR_CONSULTANTS", not DEBUG)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "fr"

@@ -31,6 +31,10 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.CSRF_COOKIE_SECURE = False
     settings.LANGUAGE_COOKIE_SECURE = False
     settings.SECURE_HSTS_SECONDS = 0
+    # Tests of other features log staff and consultants in with force_login; the tests of
+    # two-step verification turn its requirement on (tests/accounts/test_two_step.py).
+    settings.MFA_REQUIRED_FOR_STAFF = False
+    settings.MFA_REQUIRED_FOR_CONSULTANTS = False
     # Each test process keeps its cache keys apart, so that clearing them never touches another
     # process (or the broker's keys in the same Redis database).
     settings.CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"
