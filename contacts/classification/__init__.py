@@ -69,7 +69,7 @@ import re
 from dataclasses import dataclass
 
 from .codes import OTHER, ROLE_CODES, SECTOR_CODES
-from .matching import Brands, Rules
+from .matching import Brands
 from .rules import load
 from .text import normalise
 
@@ -89,12 +89,12 @@ _ROLE_RULES = _BOOK.roles
 _COMPANY_RULES = _BOOK.company_words
 _POSITION_RULES = _BOOK.position_words
 _BRANDS = _BOOK.brands
-_ROLES = Rules(_ROLE_RULES)
-_INVESTMENT_FIRM = Rules(_BOOK.investment_firms)
-_RECRUITMENT_FIRM = Rules(_BOOK.recruitment_firms)
-_ORGANISATION_KINDS = Rules(_BOOK.organisation_kinds)
-_COMPANY_WORDS = Rules(_COMPANY_RULES)
-_POSITION_WORDS = Rules(_POSITION_RULES)
+_ROLES = _BOOK.matchers["roles"]
+_INVESTMENT_FIRM = _BOOK.matchers["investment_firms"]
+_RECRUITMENT_FIRM = _BOOK.matchers["recruitment_firms"]
+_ORGANISATION_KINDS = _BOOK.matchers["organisation_kinds"]
+_COMPANY_WORDS = _BOOK.matchers["company_words"]
+_POSITION_WORDS = _BOOK.matchers["position_words"]
 _KNOWN_NAMES = Brands(_BRANDS)
 _GENERIC_INVESTMENT_TITLE = re.compile(rf"\b(?:{'|'.join(_BOOK.generic_investment_titles)})\b")
 

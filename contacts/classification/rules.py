@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .codes import ROLE_CODES, SECTOR_CODES
-from .matching import Keywords
+from .matching import Keywords, Rules
 from .text import normalise
 
 RULES_FILE = Path(__file__).with_name("rules.toml")
@@ -35,6 +35,7 @@ _RULE_KEYS = {"name", "code", "keywords", "include"}
 _BRAND_KEYS = {"names", "include"}
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 _REFERENCE = re.compile(r"\$\{([^}]*)\}")
+_LOOKBEHINDS = re.compile(r"^(?:\(\?<[!=][^)]*\))+")
 
 
 class RulesError(ValueError):
@@ -53,6 +54,8 @@ class RuleBook:
     position_words: tuple[Keywords, ...]
     generic_investment_titles: tuple[str, ...]
     brands: dict[str, tuple[str, ...]]  # sector -> names as people write them
+    # Each rule set compiled (see matching.Rules), once: the checks ride on that compilation.
+    matchers: dict[str, Rules]
 
 
 def load(path: Path = RULES_FILE) -> RuleBook:
@@ -85,13 +88,18 @@ class _Reader:
         self.keyword_lists = self.table("keyword_lists", list)
         self.name_lists = self.table("name_lists", list)
         rule_sets = {key: self.rule_set(key, codes) for key, codes in RULE_SETS.items()}
+        matchers = {key: self.matcher(key, rules) for key, rules in rule_sets.items()}
         titles = self.keywords("generic_investment_titles", data["generic_investment_titles"])
+        for value, keyword in zip(data["generic_investment_titles"], titles, strict=True):
+            self.check("generic_investment_titles", value, keyword)
         brands = self.brands(data["brands"])
         defined = {*self.fragments, *self.keyword_lists, *self.name_lists}
         unused = sorted(defined - self.used)
         if unused:
             raise self.fail("shared fragments", f"defined but never used: {', '.join(unused)}")
-        return RuleBook(**rule_sets, generic_investment_titles=titles, brands=brands)
+        return RuleBook(
+            **rule_sets, generic_investment_titles=titles, brands=brands, matchers=matchers
+        )
 
     def table(self, key: str, kind: type) -> dict[str, Any]:
         table = self.data.get(key, {})
@@ -112,6 +120,27 @@ class _Reader:
         if not isinstance(rules, list) or not rules:
             raise self.fail(key, f"must be a non-empty array of tables ([[{key}]])")
         return tuple(self.rule(f"{key}[{index}]", rule, codes) for index, rule in enumerate(rules))
+
+    def matcher(self, key: str, rules: tuple[Keywords, ...]) -> Rules:
+        """The rule set compiled. Checking each keyword alone would parse every keyword once
+        more, which doubled the module's import time: each is only checked alone when the
+        compiled set shows a problem, to name the culprit."""
+        expected = {f"r{index}" for index, (_, keywords) in enumerate(rules) if keywords}
+        try:
+            matcher = Rules(rules)
+            sound = all(
+                pattern.groups == len(pattern.groupindex) and set(pattern.groupindex) <= expected
+                for pattern in matcher.patterns.values()
+            )
+        except re.error:
+            sound = False
+        if sound and all(_balanced(k) for _, keywords in rules for k in keywords):
+            return matcher
+        for index, (_, keywords) in enumerate(rules):
+            where = f'{key}[{index}] "{self.data[key][index]["name"]}"'
+            for keyword in keywords:
+                self.check(where, keyword, keyword)
+        raise self.fail(key, "the keywords do not compile together")  # not seen: a safeguard
 
     def rule(self, where: str, rule: Any, codes: tuple[str, ...]) -> Keywords:
         if not isinstance(rule, dict):
@@ -150,10 +179,10 @@ class _Reader:
     def keywords(self, where: str, values: Any) -> tuple[str, ...]:
         values = self.strings(where, values)
         keywords = tuple(self.substituted(where, value) for value in values)
-        # One compilation for the whole list: a thousand separate ones would double the time
-        # the module takes to import. Each keyword is compiled alone only to name the culprit.
-        if keywords and not (all(map(_balanced, keywords)) and _sound(keywords)):
-            for value, keyword in zip(values, keywords, strict=True):
+        for value, keyword in zip(values, keywords, strict=True):
+            # Validity and groups are checked on the compiled set (see matcher); an empty match
+            # is not visible there, so any keyword that might match nothing is compiled alone.
+            if not _surely_not_empty(keyword):
                 self.check(where, value, keyword)
         return keywords
 
@@ -220,13 +249,14 @@ class _Reader:
         return result
 
 
-def _balanced(keyword: str) -> bool:
-    """Parentheses balanced outside escapes and character classes: then the keyword cannot
-    reach outside the (?:...) that _sound wraps it in."""
-    depth, index, in_class = 0, 0, False
+def _scan(keyword: str) -> tuple[bool, bool]:
+    """(parentheses balanced, an alternative at the top level), outside escapes and classes."""
+    depth, index, in_class, top_level_pipe = 0, 0, False, False
     while index < len(keyword):
         character = keyword[index]
         if character == "\\":
+            if index == len(keyword) - 1:  # it would escape what the matcher puts after it
+                return False, top_level_pipe
             index += 1
         elif in_class:
             in_class = character != "]"
@@ -239,15 +269,23 @@ def _balanced(keyword: str) -> bool:
         elif character == ")":
             depth -= 1
             if depth < 0:
-                return False
+                return False, top_level_pipe
+        elif character == "|" and not depth:
+            top_level_pipe = True
         index += 1
-    return depth == 0 and not in_class
+    return depth == 0 and not in_class, top_level_pipe
 
 
-def _sound(keywords: tuple[str, ...]) -> bool:
-    """Every keyword valid, capturing nothing, and none matching an empty text."""
-    try:
-        compiled = re.compile("|".join(f"(?:{keyword})" for keyword in keywords))
-    except re.error:
+def _balanced(keyword: str) -> bool:
+    """Balanced, a keyword cannot reach outside the group the matcher puts it in."""
+    return _scan(keyword)[0]
+
+
+def _surely_not_empty(keyword: str) -> bool:
+    """True when the keyword starts with a letter or digit that is not optional (the usual
+    case): it cannot match an empty text. False means "not sure"."""
+    keyword = _LOOKBEHINDS.sub("", keyword)
+    if not keyword[:1].isalnum() or keyword[1:2] in ("?", "*", "{"):
         return False
-    return not compiled.groups and not compiled.match("")
+    balanced, top_level_pipe = _scan(keyword)
+    return balanced and not top_level_pipe  # "ab|" matches nothing after its "|"
