@@ -16,5 +16,9 @@ class AuditsConfig(AppConfig):
         from audits.selfaudit.selectors import active_objective
         from contacts.objectives import register_objective_provider
 
+        from audits.consulting.selectors import has_external_review
+        from audits.scores.services import register_external_review_provider
+
         signals.connect(self)
         register_objective_provider(active_objective)
+        register_external_review_provider(has_external_review)

@@ -131,9 +131,7 @@ class Dimension(NamedPart):
     # The one observable behaviour peers rate (blank: peers are not asked about it).
     peer_text_fr = models.TextField(_("peer statement (French)"), blank=True, default="")
     peer_text_en = models.TextField(_("peer statement (English)"), blank=True, default="")
-    peer_states_objective = models.BooleanField(
-        _("peer page states the objective"), default=False
-    )
+    peer_states_objective = models.BooleanField(_("peer page states the objective"), default=False)
 
     class Meta(NamedPart.Meta):
         verbose_name = _("dimension")
