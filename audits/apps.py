@@ -9,15 +9,14 @@ class AuditsConfig(AppConfig):
     def ready(self) -> None:
         # Celery's autodiscovery looks for `audits.tasks`; the tasks live in the packages.
         from audits.consulting import tasks as _consulting_tasks  # noqa: F401
+        from audits.consulting.selectors import has_external_review
         from audits.feedback import tasks as _feedback_tasks  # noqa: F401
         from audits.questionnaires import signals
         from audits.scores import receivers as _receivers  # noqa: F401
         from audits.scores import tasks as _scores_tasks  # noqa: F401
+        from audits.scores.services import register_external_review_provider
         from audits.selfaudit.selectors import active_objective
         from contacts.objectives import register_objective_provider
-
-        from audits.consulting.selectors import has_external_review
-        from audits.scores.services import register_external_review_provider
 
         signals.connect(self)
         register_objective_provider(active_objective)
