@@ -55,6 +55,14 @@ class ScoreBoard:
         return (self.snapshot.figures.get("peer") or {}) if self.snapshot else {}
 
     @property
+    def urgent(self) -> Recommendation | None:
+        """The urgent recommendation, whose evidence names the cause found (for the banner)."""
+        for rec in [*self.plan, *self.recommendations.get("urgent", [])]:
+            if rec.code == "urgent_change_practices":
+                return rec
+        return None
+
+    @property
     def more_count(self) -> int:
         return sum(len(items) for items in self.recommendations.values())
 
