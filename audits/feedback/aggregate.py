@@ -16,6 +16,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
+
+from audits.selfaudit.scoring import round_half_away_from_zero
 
 DEFAULT_K = 3  # settings.FEEDBACK_RELEASE_K's default; callers pass the setting
 MIN_GROUP = DEFAULT_K  # comments and group breakdowns: from k answers
@@ -85,15 +88,16 @@ class FeedbackFigures:
     silence_by_group: dict[str, SilenceGroup] = field(default_factory=dict)
 
 
-def percent(part: int | float, whole: int | float) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
+def percent(part: int, whole: int) -> float | None:
+    """part / whole in %, 1 decimal, computed exactly and rounded half away from zero."""
+    return round_half_away_from_zero(Fraction(100 * part, whole), 1) if whole else None
 
 
 def wilson_lower_bound(positive: int, n: int, z: float = Z_95) -> float | None:
     """Lowest share of approval, in %, that `positive` out of `n` answers support at 95 %.
 
     Wilson's score interval: unlike the raw share (3 of 3 = 100 %), it accounts for how few
-    answers there are (3 of 3 -> 43.8 %, 10 of 10 -> 72.2 %), and unlike the normal
+    answers there are (3 of 3 -> 43.9 %, 10 of 10 -> 72.2 %), and unlike the normal
     approximation it stays within 0..100 for small n and extreme shares.
     """
     if n <= 0:
@@ -126,7 +130,8 @@ def _figures(counts: GroupCounts, items: Iterable[str]) -> GroupFigures:
     means: dict[str, float | None] = {}
     for item in items:
         n = counts.item_counts.get(item, 0)
-        means[item] = round(counts.item_sums.get(item, 0) / n, 2) if n else None
+        total = counts.item_sums.get(item, 0)
+        means[item] = round_half_away_from_zero(Fraction(total, n), 2) if n else None
     return GroupFigures(
         responses=counts.responses,
         positive=counts.positive,

@@ -32,7 +32,7 @@ def absent_role(inputs: Inputs, reputation: Reputation) -> list[Finding]:
         return []
     return [
         # The advice is contacts.absence_texts' (the labels name "advice:role:<code>").
-        Finding(role, {"role": role, "advice": f"advice:role:{role}"}, ("absent",))
+        Finding(role, {"role": role, "advice": f"advice:role:{role}"}, ("absent",), gap=100)
         for role in inputs.network.absent_roles
     ]
 
@@ -42,7 +42,10 @@ def thin_role(inputs: Inputs, reputation: Reputation) -> list[Finding]:
         return []
     return [
         Finding(
-            role, {"role": role, "limit": THIN_BELOW, "advice": f"advice:role:{role}"}, ("thin",)
+            role,
+            {"role": role, "limit": THIN_BELOW, "advice": f"advice:role:{role}"},
+            ("thin",),
+            gap=50,
         )
         for role in inputs.network.thin_roles
     ]
@@ -52,7 +55,9 @@ def absent_sector(inputs: Inputs, reputation: Reputation) -> list[Finding]:
     if not inputs.network.total_contacts:
         return []
     return [
-        Finding(sector, {"sector": sector, "advice": f"advice:sector:{sector}"}, ("absent",))
+        Finding(
+            sector, {"sector": sector, "advice": f"advice:sector:{sector}"}, ("absent",), gap=100
+        )
         for sector in inputs.network.absent_sectors
     ]
 
