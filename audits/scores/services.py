@@ -306,10 +306,18 @@ def audit_compile_scores(*, audit_id: int) -> ScoreSnapshot | None:
 def _store_recommendations(audit_id: int, findings, priorities) -> None:
     """Upsert what the rules found. The user's status (done, dismissed) is never touched, so
     an action marked done stays done across compiles; one the rules no longer find is kept,
-    inactive."""
+    inactive. A suggested date, once given, is kept while the action stays active: a compile
+    the next day must not push it back."""
     seen = set()
+    dated = dict(
+        ((code, key), due)
+        for code, key, due in Recommendation.objects.filter(
+            audit_id=audit_id, active=True, due_on__isnull=False
+        ).values_list("code", "key", "due_on")
+    )
     for finding, (priority, due_on) in zip(findings, priorities, strict=True):
         seen.add((finding.code, finding.key))
+        suggested = datetime.date.fromisoformat(due_on) if due_on else None
         Recommendation.objects.update_or_create(
             audit_id=audit_id,
             code=finding.code,
@@ -322,7 +330,7 @@ def _store_recommendations(audit_id: int, findings, priorities) -> None:
                 "evidence": finding.evidence,
                 "step": finding.step,
                 "priority": priority,
-                "due_on": datetime.date.fromisoformat(due_on) if due_on else None,
+                "due_on": dated.get((finding.code, finding.key)) or suggested,
                 "active": True,
             },
         )

@@ -412,7 +412,7 @@ def test_the_plan_takes_three_different_actions_most_needed_first():
 
     chosen = plan.select_plan(Row(r, p) for r, (p, _due) in zip(recs, priorities, strict=True))
 
-    assert [row.code for row in chosen][0] == "urgent_change_practices"
+    assert chosen[0].code == "urgent_change_practices"
     assert len(chosen) == 3 and len({row.code for row in chosen}) == 3
     # A financing objective needs the missing investors before a low-severity habit.
     assert "absent_role" in [row.code for row in chosen]

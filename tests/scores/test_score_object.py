@@ -124,7 +124,9 @@ def test_thirty_clients_with_ten_positive_beat_three_friends_with_more_confidenc
 def test_blind_spots_are_reported_per_dimension_and_urgency_names_its_cause(audit):
     requests = ask(audit, 6)
     # Boundaries: self 4.8, peers 2 -> a blind spot; security: self 1.8, peers 4 -> hidden.
-    for request, appraisal in zip(requests[:4], ["neutral", "neutral", "negative", "positive"]):
+    for request, appraisal in zip(
+        requests[:4], ["neutral", "neutral", "negative", "positive"], strict=True
+    ):
         request.refresh_from_db()
         feedback_answer(
             request=request,
@@ -159,3 +161,19 @@ def test_a_plan_action_marked_done_stays_done_and_leaves_the_plan(audit):
     assert done.status == "done"
     assert done.code not in again["plan"]
     assert len(again["plan"]) == 3
+
+
+def test_a_suggested_date_is_kept_across_compiles(audit):
+    import datetime
+
+    requests = ask(audit, 6)
+    answer(requests[:3], "negative", 2, ["boundaries"])
+    score_json(audit)
+    rec = Recommendation.objects.filter(audit=audit, active=True).exclude(due_on=None).first()
+    Recommendation.objects.filter(pk=rec.pk).update(due_on=datetime.date(2026, 1, 2))
+
+    answer(requests[3:4], "negative", 1, ["boundaries"])  # new inputs, a new compile
+    score_json(audit)
+
+    rec.refresh_from_db()
+    assert rec.due_on == datetime.date(2026, 1, 2)
