@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -167,7 +167,10 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
     field = GROUPS[group]
     contacts = (
         Contact.objects.filter(owner=user, **{field: value})
-        .annotate(exchange_count=exchanges_expression())
+        .annotate(
+            exchange_count=exchanges_expression(),
+            is_champion=ExpressionWrapper(CHAMPION, output_field=BooleanField()),
+        )
         .order_by("-two_way_conversations", "-exchange_count", "full_name")
         .values(
             "id",
@@ -176,7 +179,7 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
             "position",
             "networks",
             "exchange_count",
-            "two_way_conversations",
+            "is_champion",
         )[:MAP_DRILL_LIMIT]
     )
     return [
@@ -187,7 +190,7 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
             "position": c["position"],
             "networks": [n for n in c["networks"].split(",") if n],
             "exchanges": c["exchange_count"],
-            "champion": c["two_way_conversations"] > 0,  # CHAMPION, on a row already read
+            "champion": c["is_champion"],
         }
         for c in contacts
     ]
