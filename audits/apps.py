@@ -11,10 +11,12 @@ class AuditsConfig(AppConfig):
     def ready(self) -> None:
         # Celery's autodiscovery looks for `audits.tasks`; the tasks live in the packages.
         from audits.consulting import tasks as _consulting_tasks  # noqa: F401
+        from audits.consulting.selectors import has_external_review
         from audits.feedback import tasks as _feedback_tasks  # noqa: F401
         from audits.questionnaires import signals
         from audits.scores import receivers as _receivers  # noqa: F401
         from audits.scores import tasks as _scores_tasks  # noqa: F401
+        from audits.scores.services import register_external_review_provider
         from audits.selfaudit.selectors import active_objective
         from contacts.objectives import register_objective_provider
 
@@ -23,3 +25,4 @@ class AuditsConfig(AppConfig):
         for package in ("questionnaires", "selfaudit", "feedback", "scores", "consulting"):
             import_module(f"audits.{package}.personal_data")
         register_objective_provider(active_objective)
+        register_external_review_provider(has_external_review)

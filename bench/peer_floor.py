@@ -93,9 +93,9 @@ def peer_floor_view(request: HttpRequest, token: str) -> HttpResponse:
             )
         data = request.POST
         perceptions = {
-            name.removeprefix("pillar_"): int(value)
+            name.removeprefix("item_"): int(value)
             for name, value in data.items()
-            if name.startswith("pillar_") and value in {"1", "2", "3", "4", "5"}
+            if name.startswith("item_") and value in {"1", "2", "3", "4", "5"}
         }
         today = timezone.localdate()
         cursor.execute(

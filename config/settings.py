@@ -344,6 +344,7 @@ FEEDBACK_REMINDER_DAYS = tuple(
 )  # at most two reminders
 FEEDBACK_RATE_LIMIT = envint("FEEDBACK_RATE_LIMIT", 60)  # requests per minute per address
 FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 365)
+FEEDBACK_RELEASE_K = envint("FEEDBACK_RELEASE_K", 3)
 
 # --- Scores -----------------------------------------------------------------------------------
 # Answers within this many seconds are compiled together (one compile per burst).

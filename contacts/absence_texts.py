@@ -98,12 +98,20 @@ def row_error_text(error: dict) -> str:
     return _("Row %(number)s: %(problem)s") % {"number": error["row"], "problem": problem}
 
 
+def role_action(code: str) -> str:
+    """The advice for a missing kind of profile, in the active language: the one wording that
+    the network page, the recommendations and the report all show."""
+    return str(ROLE_ACTIONS.get(code, ROLE_ACTIONS["other"]))
+
+
+def sector_action(code: str) -> str:
+    return str(SECTOR_ACTION) % {"sector": str(dict(Sector.choices).get(code, code))}
+
+
 def action_for(zone: Zone) -> str:
     if not zone.is_gap:
         return ""
-    if zone.kind == "role":
-        return str(ROLE_ACTIONS.get(zone.code, ROLE_ACTIONS["other"]))
-    return str(SECTOR_ACTION) % {"sector": str(dict(Sector.choices).get(zone.code, zone.code))}
+    return role_action(zone.code) if zone.kind == "role" else sector_action(zone.code)
 
 
 def import_error_message(code: str) -> str:

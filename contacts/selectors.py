@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -66,14 +66,24 @@ def exchanges_expression():
     return F("messages_sent") + F("messages_received")
 
 
-def champions(user: User, limit: int = CHAMPIONS_LIMIT) -> list[Contact]:
-    """Those who exchange with the professional most: two-way conversations first."""
-    return list(
-        Contact.objects.filter(owner=user)
+# The one definition of a champion (DESIGN §2, seed 002: those who comment and exchange with
+# you most): a contact with at least one two-way conversation. Scoring, map and network page
+# all count and list them through CHAMPION and `champions_queryset`.
+CHAMPION = Q(two_way_conversations__gt=0)
+
+
+def champions_queryset(owner_id: int) -> QuerySet[Contact]:
+    """Every champion of one professional, most two-way conversations first."""
+    return (
+        Contact.objects.filter(CHAMPION, owner_id=owner_id)
         .annotate(exchange_count=exchanges_expression())
-        .filter(exchange_count__gt=0)
-        .order_by("-two_way_conversations", "-exchange_count", "full_name")[:limit]
+        .order_by("-two_way_conversations", "-exchange_count", "full_name")
     )
+
+
+def champions(user: User, limit: int = CHAMPIONS_LIMIT) -> list[Contact]:
+    """Those who exchange with the professional most (the network page and the rules)."""
+    return list(champions_queryset(user.pk)[:limit])
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,7 @@ def map_clusters(user: User, group: str) -> list[dict]:
         .annotate(
             n=Count("id"),
             exchanges=Sum(exchanges_expression()),
-            champions=Count("id", filter=Q(two_way_conversations__gt=0)),
+            champions=Count("id", filter=CHAMPION),
             multi_network=Count("id", filter=Q(networks__contains=",")),
         )
         .order_by("-n", field)
@@ -157,7 +167,10 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
     field = GROUPS[group]
     contacts = (
         Contact.objects.filter(owner=user, **{field: value})
-        .annotate(exchange_count=exchanges_expression())
+        .annotate(
+            exchange_count=exchanges_expression(),
+            is_champion=ExpressionWrapper(CHAMPION, output_field=BooleanField()),
+        )
         .order_by("-two_way_conversations", "-exchange_count", "full_name")
         .values(
             "id",
@@ -166,7 +179,7 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
             "position",
             "networks",
             "exchange_count",
-            "two_way_conversations",
+            "is_champion",
         )[:MAP_DRILL_LIMIT]
     )
     return [
@@ -177,7 +190,7 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
             "position": c["position"],
             "networks": [n for n in c["networks"].split(",") if n],
             "exchanges": c["exchange_count"],
-            "champion": c["two_way_conversations"] > 0,
+            "champion": c["is_champion"],
         }
         for c in contacts
     ]

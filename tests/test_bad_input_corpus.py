@@ -743,8 +743,8 @@ def peer_post(env: Env, changes: dict) -> tuple[FeedbackRequest, str]:
 
 
 @request_case
-def case_peer_answer_pillar_out_of_range(env: Env) -> None:
-    _request, body = peer_post(env, {"pillar_strategy": "9"})
+def case_peer_answer_rating_out_of_range(env: Env) -> None:
+    _request, body = peer_post(env, {"item_objectives": "9"})
     assert "Select a valid choice. 9 is not one of the available choices." in body
 
 
@@ -762,12 +762,17 @@ def case_peer_comment_of_1001_chars(env: Env) -> None:
 
 
 @request_case
-def case_peer_answer_with_an_unknown_pillar_field(env: Env) -> None:
+def case_peer_answer_with_an_unknown_item_field(env: Env) -> None:
     _request, url = env.peer_link()
     env.client.logout()
-    body = expect(env.client.post(url, {**ANSWER, "pillar_x": "9", "lang": "en"}), 200)
+    body = expect(env.client.post(url, {**ANSWER, "item_x": "9", "lang": "en"}), 200)
     assert "Your answer has been recorded anonymously" in body
-    assert FeedbackResponse.objects.get().perceptions == {"strategy": 4, "network": 3, "conduct": 5}
+    assert FeedbackResponse.objects.get().perceptions == {
+        "objectives": 4,
+        "alignment": 3,
+        "security": None,
+        "boundaries": 5,
+    }
 
 
 VALID_OBJECTIVE = {

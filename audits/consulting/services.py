@@ -16,10 +16,19 @@ from accounts.models import Activity, User
 from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRecommendation
 from audits.feedback.services import hash_token
 from audits.questionnaires.models import Pillar
+from audits.scores.services import schedule_compile
 from audits.selfaudit.models import Audit
 from config.links import absolute_url
 
 OPEN_STATUSES = (Engagement.Status.INVITED, Engagement.Status.ACTIVE)
+
+
+def _rescore_client(engagement: Engagement) -> None:
+    """An engagement that starts or ends changes the outside view the scores rules read."""
+    for audit_id in Audit.objects.filter(owner_id=engagement.client_id).values_list(
+        "pk", flat=True
+    ):
+        schedule_compile(audit_id=audit_id)
 
 
 def _notify(engagement: Engagement, kind: str) -> None:
@@ -113,6 +122,7 @@ def engagement_accept(
     engagement.independence_declared_at = timezone.now()
     engagement.status = Engagement.Status.ACTIVE
     engagement.save()
+    _rescore_client(engagement)
     _notify(engagement, "accepted")
     return engagement
 
@@ -133,6 +143,7 @@ def engagement_revoke(*, engagement: Engagement, client: User) -> None:
         engagement.status = Engagement.Status.REVOKED
         engagement.ended_at = timezone.now()
         engagement.save(update_fields=["status", "ended_at"])
+        _rescore_client(engagement)
         if engagement.consultant_id:
             _notify(engagement, "revoked")
 
@@ -143,6 +154,7 @@ def engagement_end(*, engagement: Engagement, consultant: User) -> None:
         engagement.status = Engagement.Status.ENDED
         engagement.ended_at = timezone.now()
         engagement.save(update_fields=["status", "ended_at"])
+        _rescore_client(engagement)
         _notify(engagement, "ended")
 
 

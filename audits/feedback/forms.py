@@ -1,22 +1,17 @@
 import re
+from collections.abc import Sequence
 
 from django import forms
 from django.conf import settings
 from django.core.validators import validate_email
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from audits.feedback.models import FeedbackResponse, Relationship
-from audits.questionnaires.models import Pillar
+from audits.feedback.questions import CANNOT_SAY, SCALE, PeerItem
 
 MAX_RECIPIENTS = 200
 TEXT_LIMIT = 1000
-PERCEPTION_LABELS = [
-    ("1", _("1 — poor")),
-    ("2", "2"),
-    ("3", "3"),
-    ("4", "4"),
-    ("5", _("5 — excellent")),
-]
 
 
 class FeedbackRequestForm(forms.Form):
@@ -97,26 +92,29 @@ class PeerAnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": TEXT_LIMIT}),
     )
 
-    def __init__(self, *args, pillars: list[Pillar], questions: dict[str, str], **kwargs):
+    def __init__(self, *args, items: Sequence[PeerItem], **kwargs):
         super().__init__(*args, **kwargs)
-        self.pillar_fields = []
-        for pillar in pillars:
-            name = f"pillar_{pillar.code}"
+        language = get_language() or "fr"
+        self.item_fields = []
+        for item in items:
+            name = f"item_{item.code}"
             self.fields[name] = forms.ChoiceField(
-                label=questions.get(pillar.code) or pillar.name,
-                choices=PERCEPTION_LABELS,
+                label=item.text(language),
+                choices=[*SCALE, CANNOT_SAY],
                 required=False,
                 widget=forms.RadioSelect,
-                help_text=pillar.name,
+                help_text=item.group(language),
             )
-            self.pillar_fields.append((pillar.code, name))
+            self.item_fields.append((item.code, name))
 
-    def perceptions(self) -> dict[str, int]:
-        return {
-            code: int(self.cleaned_data[name])
-            for code, name in self.pillar_fields
-            if self.cleaned_data.get(name)
-        }
+    def perceptions(self) -> dict[str, int | None]:
+        """item code -> 1..5, or None for "can't say"; statements left blank are left out."""
+        ratings: dict[str, int | None] = {}
+        for code, name in self.item_fields:
+            value = self.cleaned_data.get(name)
+            if value:
+                ratings[code] = None if value == CANNOT_SAY[0] else int(value)
+        return ratings
 
-    def bound_pillars(self):
-        return [self[name] for _code, name in self.pillar_fields]
+    def bound_items(self):
+        return [self[name] for _code, name in self.item_fields]

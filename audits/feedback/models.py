@@ -103,7 +103,8 @@ class FeedbackResponse(models.Model):
     audit = models.ForeignKey(Audit, on_delete=models.CASCADE, related_name="feedback_responses")
     relationship = models.CharField(max_length=20, choices=Relationship)
     appraisal = models.CharField(max_length=10, choices=Appraisal)
-    perceptions = models.JSONField(default=dict)  # pillar code -> 1..5 ("can't say" left out)
+    # dimension code (pillar code on questionnaire v1) -> 1..5, or null for "can't say"
+    perceptions = models.JSONField(default=dict)
     keep_doing = models.TextField(max_length=1000, blank=True)
     change = models.TextField(max_length=1000, blank=True)
     week = models.DateField()  # the Monday of the week it came in, nothing finer

@@ -12,13 +12,14 @@ from django.core.cache import caches
 from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import User
 from audits.feedback.models import FeedbackLink, FeedbackRequest
+from audits.feedback.questions import PILLAR_QUESTIONS, PeerItem
 from audits.feedback.services import hash_token
-from audits.questionnaires.models import Pillar, Questionnaire
-from audits.selfaudit.models import Audit
+from audits.questionnaires.models import Dimension, Pillar, Questionnaire
+from audits.selfaudit.models import Audit, Objective
 
 _REQUEST_USED = {
     "id",
@@ -42,11 +43,13 @@ def _request_for_token_sql() -> str:
         f"r.{f.column}" for f in request.concrete_fields if f.attname in _REQUEST_FIELDS
     )
     return (
-        f"SELECT {columns}, a.questionnaire_id, a.owner_id, u.full_name, u.email "  # noqa: S608
+        f"SELECT {columns}, a.questionnaire_id, a.owner_id, u.full_name, u.email, "  # noqa: S608
+        "o.title "
         f"FROM {FeedbackLink._meta.db_table} l "
         f"JOIN {request.db_table} r ON r.id = l.request_id "
         f"JOIN {Audit._meta.db_table} a ON a.id = r.audit_id "
         f"JOIN {User._meta.db_table} u ON u.id = a.owner_id "
+        f"JOIN {Objective._meta.db_table} o ON o.id = a.objective_id "
         "WHERE l.token_hash = %s"
     )
 
@@ -68,7 +71,7 @@ def feedback_request_for_token(token: str) -> FeedbackRequest | None:
     values = dict(zip(_REQUEST_FIELDS, row, strict=False))
     if timezone.is_naive(values["expires_at"]):  # SQLite keeps UTC without an offset
         values["expires_at"] = timezone.make_aware(values["expires_at"], datetime.UTC)
-    questionnaire_id, owner_id, owner_name, owner_email = row[len(_REQUEST_FIELDS) :]
+    questionnaire_id, owner_id, owner_name, owner_email, objective = row[len(_REQUEST_FIELDS) :]
     request = FeedbackRequest.from_db(connection.alias, list(values), list(values.values()))
     owner = User.from_db(
         connection.alias,
@@ -83,6 +86,7 @@ def feedback_request_for_token(token: str) -> FeedbackRequest | None:
     )
     audit.owner = owner
     request.audit = audit
+    request.objective_title = objective  # stated in one line where the page asks about it
     return request
 
 
@@ -108,10 +112,59 @@ def peer_pillars(questionnaire_id: int) -> tuple[Pillar, ...]:
     return pillars
 
 
+_items_by_questionnaire: dict[int, tuple[PeerItem, ...]] = {}
+
+
+def peer_items(questionnaire_id: int) -> tuple[PeerItem, ...]:
+    """The statements peers rate, in order: one behaviour per dimension (questionnaire v2 on),
+    or, for audits on a version without them, one per pillar. Cached once published."""
+    cached = _items_by_questionnaire.get(questionnaire_id)
+    if cached is not None:
+        return cached
+    dimensions = list(
+        Dimension.objects.filter(pillar__questionnaire_id=questionnaire_id)
+        .exclude(peer_text_fr="", peer_text_en="")
+        .order_by("pillar__position", "position")
+    )
+    if dimensions:
+        items = tuple(
+            PeerItem(
+                d.code,
+                d.peer_text_fr,
+                d.peer_text_en,
+                d.name_fr,
+                d.name_en,
+                d.peer_states_objective,
+            )
+            for d in dimensions
+        )
+    else:
+        items = tuple(
+            PeerItem(p.code, *_both(PILLAR_QUESTIONS.get(p.code, p.name_en)), p.name_fr, p.name_en)
+            for p in peer_pillars(questionnaire_id)
+        )
+    published = Questionnaire.objects.filter(
+        pk=questionnaire_id, status=Questionnaire.Status.PUBLISHED
+    ).exists()
+    if items and published:
+        _items_by_questionnaire[questionnaire_id] = items
+    return items
+
+
+def _both(text) -> tuple[str, str]:
+    texts = []
+    for language in ("fr", "en"):
+        with translation.override(language):
+            texts.append(str(text))
+    return texts[0], texts[1]
+
+
+@receiver([post_save, post_delete], sender=Dimension)
 @receiver([post_save, post_delete], sender=Pillar)
 @receiver([post_save, post_delete], sender=Questionnaire)
 def _forget_pillars(**kwargs) -> None:
     # Published questionnaires do not change; this covers drafts being published and test
     # databases reusing ids after a rollback.
     _pillars_by_questionnaire.clear()
+    _items_by_questionnaire.clear()
     caches["fragments"].clear()  # the peer page's blank form, rendered from these pillars

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from audits.feedback.forms import PeerAnswerForm
 from audits.feedback.models import FeedbackRequest
-from audits.feedback.peer_selectors import feedback_request_for_token, peer_pillars
-from audits.feedback.questions import pillar_questions
+from audits.feedback.peer_selectors import feedback_request_for_token, peer_items
 from audits.feedback.services import (
     feedback_answer,
     feedback_decline,
@@ -61,11 +60,10 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
         if closed is not None:
             return closed
 
+        items = peer_items(feedback.audit.questionnaire_id)
+
         def answer_form() -> PeerAnswerForm:
-            pillars = peer_pillars(feedback.audit.questionnaire_id)
-            return PeerAnswerForm(
-                request.POST or None, pillars=pillars, questions=pillar_questions()
-            )
+            return PeerAnswerForm(request.POST or None, items=items)
 
         if request.method == "POST":
             form = answer_form()
@@ -93,6 +91,10 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
                 "owner": feedback.audit.owner,
                 "form": form,
                 "refused": request.method == "POST",
+                # The objective, in one line, where a statement asks about it.
+                "objective": getattr(feedback, "objective_title", "")
+                if any(item.states_objective for item in items)
+                else "",
                 "token": token,
                 "other_language": "en" if translation.get_language() == "fr" else "fr",
             },

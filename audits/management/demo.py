@@ -161,7 +161,7 @@ def seed_feedback(audit: Audit) -> str:
         feedback_requests_create,
         feedback_url,
     )
-    from audits.scores.services import audit_compile_scores
+    from audits.scores.services import audit_compile_scores, peer_items
     from contacts.models import Contact
 
     if not audit.feedback_requests.exists():
@@ -179,6 +179,9 @@ def seed_feedback(audit: Audit) -> str:
             status=FeedbackRequest.Status.SENT, sent_at=timezone.now()
         )
         pick = random.Random(7)
+        items = peer_items(audit.questionnaire_id)
+        # Engagement is what the demo peers rate lowest, and some cannot say about security.
+        low = {"listening", "two_way", "participation", "constancy", "offline", "engagement"}
         for index, request in enumerate(requests[:24]):
             request.refresh_from_db()
             keep, change = DEMO_COMMENTS[index % len(DEMO_COMMENTS)]
@@ -186,10 +189,12 @@ def seed_feedback(audit: Audit) -> str:
                 request=request,
                 appraisal=pick.choice(["positive", "positive", "neutral", "negative"]),
                 perceptions={
-                    "strategy": pick.randint(2, 5),
-                    "network": pick.randint(2, 5),
-                    "engagement": pick.randint(1, 4),
-                    "conduct": pick.randint(2, 5),
+                    item: None
+                    if item == "security" and index % 2
+                    else pick.randint(1, 4)
+                    if item in low
+                    else pick.randint(2, 5)
+                    for item in items
                 },
                 keep_doing=keep,
                 change=change,

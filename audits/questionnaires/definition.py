@@ -10,7 +10,10 @@ from pathlib import Path
 
 from audits.questionnaires.kinds import KINDS, REVERSIBLE_KINDS
 
-DEFAULT_DEFINITION = Path(__file__).resolve().parent / "epratiques_pro.toml"
+HERE = Path(__file__).resolve().parent
+# Every published version, oldest first: each stays loadable, since audits keep theirs.
+DEFINITIONS = (HERE / "epratiques_pro.toml", HERE / "epratiques_pro_v2.toml")
+DEFAULT_DEFINITION = DEFINITIONS[-1]  # the version new audits start on
 
 
 class DefinitionError(ValueError):
@@ -49,6 +52,9 @@ class DimensionDef:
     description: Text
     weight: float = 1.0
     questions: tuple[QuestionDef, ...] = ()
+    # The one observable behaviour peers rate for this dimension (empty: peers are not asked).
+    peer: Text = Text("", "")
+    peer_states_objective: bool = False  # the peer page shows the objective beside it
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,8 @@ def _dimension(data: dict, parent: str) -> DimensionDef:
         description=_text(data, "description", where, required=False),
         weight=_weight(data, where),
         questions=tuple(_question(q, where) for q in _list(data, "questions", where)),
+        peer=_text(data, "peer", where, required=False),
+        peer_states_objective=bool(data.get("peer_states_objective", False)),
     )
 
 

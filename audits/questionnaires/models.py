@@ -128,6 +128,10 @@ class Pillar(NamedPart):
 
 class Dimension(NamedPart):
     pillar = models.ForeignKey(Pillar, on_delete=models.CASCADE, related_name="dimensions")
+    # The one observable behaviour peers rate (blank: peers are not asked about it).
+    peer_text_fr = models.TextField(_("peer statement (French)"), blank=True, default="")
+    peer_text_en = models.TextField(_("peer statement (English)"), blank=True, default="")
+    peer_states_objective = models.BooleanField(_("peer page states the objective"), default=False)
 
     class Meta(NamedPart.Meta):
         verbose_name = _("dimension")
@@ -141,6 +145,10 @@ class Dimension(NamedPart):
 
     def owning_questionnaire(self) -> Questionnaire:
         return self.pillar.questionnaire
+
+    @property
+    def peer_text(self) -> str:
+        return self.local("peer_text")
 
 
 class Question(QuestionnairePart):

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audits.questionnaires.definition import (
-    DEFAULT_DEFINITION,
+    DEFINITIONS,
     QuestionnaireDef,
     load_definition,
 )
@@ -54,6 +54,9 @@ def questionnaire_import(*, definition: QuestionnaireDef, publish: bool = True) 
                 name_en=d.name.en,
                 description_fr=d.description.fr,
                 description_en=d.description.en,
+                peer_text_fr=d.peer.fr,
+                peer_text_en=d.peer.en,
+                peer_states_objective=d.peer_states_objective,
             )
             questions = Question.objects.bulk_create(
                 Question(
@@ -89,7 +92,9 @@ def questionnaire_import(*, definition: QuestionnaireDef, publish: bool = True) 
 
 
 def questionnaire_ensure_default() -> Questionnaire:
-    return questionnaire_import(definition=load_definition(DEFAULT_DEFINITION))
+    """Load every published version (a version already there is kept); the newest is returned."""
+    loaded = [questionnaire_import(definition=load_definition(path)) for path in DEFINITIONS]
+    return loaded[-1]
 
 
 @transaction.atomic

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from audits.consulting.models import Review
 from audits.feedback.models import Relationship
 from audits.scores.charts import radar_svg, trend_svg
-from audits.scores.selectors import named_gaps, score_board
+from audits.scores.selectors import score_board
 from audits.selfaudit.models import Audit
 from audits.selfaudit.results import self_results
 from contacts.absence_texts import labelled_zones
@@ -68,8 +68,10 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
             for code, figures in (peer.get("by_relationship") or {}).items()
         ],
         "pillars": pillars,
-        "blind_spots": named_gaps(reputation.get("blind_spots"), names),
-        "hidden_strengths": named_gaps(reputation.get("hidden_strengths"), names),
+        "blind_spots": board.blind_spots,
+        "hidden_strengths": board.hidden_strengths,
+        "silence_groups": board.silence_groups,
+        "plan": board.plan,
         # Safe only because svg_charts escapes every text it writes (labels, names, colours):
         # pillar names come from the questionnaire and must not be able to inject markup.
         "radar_svg": mark_safe(  # noqa: S308

@@ -45,6 +45,10 @@ class Recommendation(models.Model):
     source = models.CharField(max_length=200, blank=True)
     text = models.JSONField()  # {"fr": ..., "en": ...}
     evidence = models.JSONField()  # {"fr": ..., "en": ...}: the finding that raised it
+    step = models.JSONField(default=dict)  # {"fr": ..., "en": ...}: one concrete next step
+    # Higher first in the plan: severity, size of the gap, what the objective needs.
+    priority = models.FloatField(default=0)
+    due_on = models.DateField(null=True, blank=True)  # suggested date for the next step
     status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
     # False once the latest compile no longer finds it (kept, with the user's status).
     active = models.BooleanField(default=True)
@@ -73,3 +77,7 @@ class Recommendation(models.Model):
     @property
     def local_evidence(self) -> str:
         return self.local("evidence")
+
+    @property
+    def local_step(self) -> str:
+        return self.local("step")

@@ -2,17 +2,25 @@
 
 from dataclasses import dataclass, field
 
-from audits.questionnaires.models import Pillar
+from audits.feedback.models import Relationship
+from audits.questionnaires.models import Dimension, Pillar
+from audits.scores.catalogue import SEVERITIES
 from audits.scores.models import Recommendation, ScoreSnapshot
+from audits.scores.plan import by_priority, select_plan
 from audits.selfaudit.models import Audit
 
 TREND_POINTS = 20
-SEVERITY_ORDER = ("urgent", "high", "medium", "low")
+SEVERITY_ORDER = SEVERITIES  # the one order, from the catalogue
 
 
 def named_gaps(gaps: list[dict] | None, names: dict[str, str]) -> list[dict]:
-    """Blind spots or hidden strengths, each with its pillar's name in the active language."""
-    return [{**gap, "name": names.get(gap["pillar"], gap["pillar"])} for gap in gaps or []]
+    """Blind spots or hidden strengths, each with its dimension's name in the active language.
+
+    Snapshots of algorithm reputation/1 compared pillars: their "pillar" is named instead."""
+    return [
+        {**gap, "name": names.get(gap.get("dimension") or gap.get("pillar"), "")}
+        for gap in gaps or []
+    ]
 
 
 @dataclass
@@ -20,6 +28,9 @@ class ScoreBoard:
     snapshot: ScoreSnapshot | None
     trend: list[tuple[str, float | None]]
     pillar_names: dict[str, str]
+    dimension_names: dict[str, str] = field(default_factory=dict)
+    plan: list[Recommendation] = field(default_factory=list)  # the three actions
+    # The other open ones, by severity then priority ("more", folded on the page).
     recommendations: dict[str, list[Recommendation]] = field(default_factory=dict)
     closed: list[Recommendation] = field(default_factory=list)
 
@@ -29,15 +40,48 @@ class ScoreBoard:
 
     @property
     def blind_spots(self) -> list[dict]:
-        return named_gaps(self.reputation.get("blind_spots"), self.pillar_names)
+        return named_gaps(self.reputation.get("blind_spots"), self._names)
 
     @property
     def hidden_strengths(self) -> list[dict]:
-        return named_gaps(self.reputation.get("hidden_strengths"), self.pillar_names)
+        return named_gaps(self.reputation.get("hidden_strengths"), self._names)
+
+    @property
+    def _names(self) -> dict[str, str]:
+        return {**self.pillar_names, **self.dimension_names}
 
     @property
     def peer(self) -> dict:
         return (self.snapshot.figures.get("peer") or {}) if self.snapshot else {}
+
+    @property
+    def urgent(self) -> Recommendation | None:
+        """The urgent recommendation, whose evidence names the cause found (for the banner)."""
+        for rec in [*self.plan, *self.recommendations.get("urgent", [])]:
+            if rec.code == "urgent_change_practices":
+                return rec
+        return None
+
+    @property
+    def more_count(self) -> int:
+        return sum(len(items) for items in self.recommendations.values())
+
+    @property
+    def silence_groups(self) -> list[tuple[str, dict]]:
+        """The silence map: (group name, {"requests", "answered", "silent_rate"})."""
+        names = dict(Relationship.choices)
+        groups = self.peer.get("silence_by_group") or {}
+        return [(str(names.get(code, code)), figures) for code, figures in groups.items()]
+
+    @property
+    def dimension_rows(self) -> list[dict]:
+        """Each dimension, self against peers, in questionnaire order, with its name."""
+        figures = self.reputation.get("dimensions") or {}
+        return [
+            {"code": code, "name": name, **(figures.get(code) or {})}
+            for code, name in self.dimension_names.items()
+            if code in figures
+        ]
 
     def chart(self) -> dict:
         """What the radar and trend charts draw (read by static/js/score_charts.js)."""
@@ -52,6 +96,21 @@ class ScoreBoard:
         }
 
 
+def board_recommendations(
+    audit: Audit,
+) -> tuple[list[Recommendation], dict[str, list[Recommendation]], list[Recommendation]]:
+    """(plan, the other open ones by severity, done or dismissed) — one query."""
+    active = list(Recommendation.objects.filter(audit=audit, active=True))
+    open_ = [r for r in active if r.status == Recommendation.Status.OPEN]
+    plan = select_plan(open_)
+    in_plan = {r.pk for r in plan}
+    more: dict[str, list[Recommendation]] = {s: [] for s in SEVERITY_ORDER}
+    for rec in by_priority(r for r in open_ if r.pk not in in_plan):
+        more.setdefault(rec.severity, []).append(rec)
+    closed = by_priority(r for r in active if r.status != Recommendation.Status.OPEN)
+    return plan, {k: v for k, v in more.items() if v}, closed
+
+
 def score_board(audit: Audit) -> ScoreBoard:
     snapshots = list(
         ScoreSnapshot.objects.filter(audit=audit).only("computed_at", "overall", "figures")[
@@ -59,18 +118,16 @@ def score_board(audit: Audit) -> ScoreBoard:
         ]
     )
     pillars = Pillar.objects.filter(questionnaire=audit.questionnaire_id)
-    pillar_names = {p.code: p.name for p in pillars}
-    recommendations: dict[str, list[Recommendation]] = {s: [] for s in SEVERITY_ORDER}
-    closed = []
-    for rec in Recommendation.objects.filter(audit=audit, active=True).order_by("code", "key"):
-        if rec.status == Recommendation.Status.OPEN:
-            recommendations.setdefault(rec.severity, []).append(rec)
-        else:
-            closed.append(rec)
+    dimensions = Dimension.objects.filter(pillar__questionnaire=audit.questionnaire_id).order_by(
+        "pillar__position", "position"
+    )
+    plan, more, closed = board_recommendations(audit)
     return ScoreBoard(
         snapshot=snapshots[0] if snapshots else None,
         trend=[(s.computed_at.strftime("%d/%m %H:%M"), s.overall) for s in reversed(snapshots)],
-        pillar_names=pillar_names,
-        recommendations={k: v for k, v in recommendations.items() if v},
+        pillar_names={p.code: p.name for p in pillars},
+        dimension_names={d.code: d.name for d in dimensions},
+        plan=plan,
+        recommendations=more,
         closed=closed,
     )

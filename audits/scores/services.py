@@ -4,9 +4,11 @@ The job is idempotent: the same inputs give the same figures and add no snapshot
 fingerprint of the inputs is unique per audit); it runs again safely after a worker dies.
 """
 
+import datetime
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 
 from django.conf import settings
@@ -21,7 +23,7 @@ from audits.feedback.aggregate import APPRAISALS, GroupCounts, summarise_counts
 from audits.feedback.locks import lock_audit_for_answer, lock_audit_for_compile
 from audits.feedback.models import FeedbackRequest, FeedbackResponse
 from audits.feedback.services import SENT_STATUSES
-from audits.questionnaires.models import Pillar
+from audits.questionnaires.models import Dimension, Pillar
 from audits.scores.engine import (
     ALGORITHM,
     Inputs,
@@ -30,10 +32,24 @@ from audits.scores.engine import (
     compute_reputation,
 )
 from audits.scores.models import Recommendation, ScoreSnapshot
+from audits.scores.plan import plan_priorities
 from audits.scores.recommendations import recommend
 from audits.selfaudit.models import Audit
+from contacts.absence_texts import role_action, sector_action
 from contacts.alignment import align
 from contacts.models import Contact
+from contacts.selectors import CHAMPION, champions_queryset
+
+CHAMPION_NAMES = 5  # the champions named in the rules' texts
+
+# Whether an independent outsider (a consultant) is engaged on an audit. The consulting
+# package registers the answer (audits/apps.py): scores never import consulting.
+_external_review: Callable[[Audit], bool] = lambda audit: False  # noqa: E731
+
+
+def register_external_review_provider(provider: Callable[[Audit], bool]) -> None:
+    global _external_review
+    _external_review = provider
 
 
 def debounce_key(audit_id: int) -> str:
@@ -63,13 +79,16 @@ def schedule_compile(*, audit_id: int, even_if_pending: bool = False) -> None:
         compile_scores.apply_async_on_commit((audit_id,), countdown=max(delay, 0))
 
 
-def peer_groups(audit_id: int, pillars: list[str]) -> dict[str, GroupCounts]:
-    """Counts per relationship category, aggregated by the database (one query)."""
+def peer_groups(audit_id: int, items: list[str]) -> dict[str, GroupCounts]:
+    """Counts per relationship group of the released answers, aggregated by the database.
+
+    One query. A "can't say" is stored as JSON null: it is neither summed nor counted.
+    """
     annotations = {a: Count("pk", filter=Q(appraisal=a)) for a in APPRAISALS}
-    for pillar in pillars:
-        value = Cast(KeyTextTransform(pillar, "perceptions"), IntegerField())
-        annotations[f"sum_{pillar}"] = Sum(value)
-        annotations[f"n_{pillar}"] = Count(value)
+    for index, item in enumerate(items):
+        value = Cast(KeyTextTransform(item, "perceptions"), IntegerField())
+        annotations[f"sum_{index}"] = Sum(value)
+        annotations[f"n_{index}"] = Count(value)
     rows = (
         FeedbackResponse.objects.filter(audit_id=audit_id)
         .values("relationship")
@@ -81,18 +100,44 @@ def peer_groups(audit_id: int, pillars: list[str]) -> dict[str, GroupCounts]:
             positive=row["positive"],
             neutral=row["neutral"],
             negative=row["negative"],
-            pillar_sums={p: row[f"sum_{p}"] or 0 for p in pillars},
-            pillar_counts={p: row[f"n_{p}"] for p in pillars},
+            item_sums={item: row[f"sum_{i}"] or 0 for i, item in enumerate(items)},
+            item_counts={item: row[f"n_{i}"] for i, item in enumerate(items)},
         )
         for row in rows
     }
+
+
+def requests_by_group(audit_id: int) -> dict[str, tuple[int, int]]:
+    """Requests sent and answered per relationship group, for the silence map (one query)."""
+    rows = (
+        FeedbackRequest.objects.filter(audit_id=audit_id, status__in=SENT_STATUSES)
+        .values("relationship")
+        .annotate(sent=Count("pk"), answered=Count("pk", filter=Q(status="answered")))
+        .order_by()
+    )
+    return {row["relationship"]: (row["sent"], row["answered"]) for row in rows}
+
+
+def peer_items(questionnaire_id: int) -> list[str]:
+    """What peers rate: one behaviour per dimension; questionnaire v1 asked per pillar."""
+    dimensions = list(
+        Dimension.objects.filter(pillar__questionnaire_id=questionnaire_id)
+        .exclude(peer_text_en="")
+        .order_by("pillar__position", "position")
+        .values_list("code", flat=True)
+    )
+    if dimensions:
+        return dimensions
+    return list(
+        Pillar.objects.filter(questionnaire_id=questionnaire_id).values_list("code", flat=True)
+    )
 
 
 def network_figures(audit: Audit) -> NetworkFigures:
     contacts = Contact.objects.filter(owner_id=audit.owner_id)
     totals = contacts.aggregate(
         total=Count("pk"),
-        champions=Count("pk", filter=Q(two_way_conversations__gt=0)),
+        champions=Count("pk", filter=CHAMPION),
         exchanging=Count("pk", filter=Q(messages_sent__gt=0) | Q(messages_received__gt=0)),
         conversations=Sum("conversations"),
         two_way=Sum("two_way_conversations"),
@@ -128,21 +173,35 @@ def network_figures(audit: Audit) -> NetworkFigures:
         else None,
         invitations_sent=sent,
         unsolicited_invitation_share=round(100 * totals["impersonal"] / sent, 1) if sent else None,
+        champion_names=tuple(
+            champions_queryset(audit.owner_id).values_list("full_name", flat=True)[:CHAMPION_NAMES]
+        ),
     )
 
 
 def scoring_inputs(audit: Audit) -> Inputs:
-    pillars = list(
-        Pillar.objects.filter(questionnaire_id=audit.questionnaire_id).values_list(
-            "code", flat=True
-        )
-    )
-    sent = FeedbackRequest.objects.filter(audit_id=audit.pk, status__in=SENT_STATUSES).count()
-    groups = peer_groups(audit.pk, pillars)
+    """Everything the pure engine and rules read, from RELEASED answers only."""
+    items = peer_items(audit.questionnaire_id)
+    by_group = requests_by_group(audit.pk)
+    sent = sum(requested for requested, _answered in by_group.values())
+    groups = peer_groups(audit.pk, items)
     peer = (
-        asdict(summarise_counts(requests_sent=sent, groups=groups, pillars=pillars))
+        asdict(
+            summarise_counts(
+                requests_sent=sent,
+                groups=groups,
+                items=items,
+                k=settings.FEEDBACK_RELEASE_K,
+                requests_by_group=by_group,
+            )
+        )
         if sent or groups
         else None
+    )
+    structure = dict(
+        Dimension.objects.filter(pillar__questionnaire_id=audit.questionnaire_id)
+        .order_by("pillar__position", "position")
+        .values_list("code", "pillar__code")
     )
     answers = {}
     if audit.is_submitted:
@@ -152,7 +211,8 @@ def scoring_inputs(audit: Audit) -> Inputs:
             for a in audit.answers.select_related("question", "choice")
         }
     objective = audit.objective
-    days_left = (objective.deadline - timezone.localdate()).days
+    today = timezone.localdate()
+    days_left = (objective.deadline - today).days
     return Inputs(
         self_scores=audit.self_scores,
         answers={k: v for k, v in answers.items() if v is not None},
@@ -161,25 +221,42 @@ def scoring_inputs(audit: Audit) -> Inputs:
         objective=ObjectiveFigures(
             measurable=bool(objective.target_quantity and objective.target_unit) and days_left > 0,
             days_left=days_left,
+            kind=objective.kind,
+            deadline=objective.deadline.isoformat(),
         ),
+        structure=structure,
+        external_review=_external_review(audit),
+        today=today.isoformat(),
     )
 
 
 def recommendation_labels(questionnaire_id: int) -> dict[str, dict[str, str]]:
-    """Names of roles, sectors and pillars in both languages, for the recommendation texts."""
+    """Names of roles, sectors, pillars, dimensions and relationship groups in both languages,
+    and the advice for each absent profile (from its one catalogue, contacts.absence_texts),
+    for the recommendation texts."""
     from django.utils import translation
 
+    from audits.feedback.models import Relationship
     from contacts.taxonomy import RoleCategory, Sector
 
-    pillar_names = {
-        p.code: {"fr": p.name_fr, "en": p.name_en}
-        for p in Pillar.objects.filter(questionnaire_id=questionnaire_id)
-    }
+    parts = [
+        *Pillar.objects.filter(questionnaire_id=questionnaire_id).values_list(
+            "code", "name_fr", "name_en"
+        ),
+        *Dimension.objects.filter(pillar__questionnaire_id=questionnaire_id).values_list(
+            "code", "name_fr", "name_en"
+        ),
+    ]
     labels: dict[str, dict[str, str]] = {}
     for language in ("fr", "en"):
         with translation.override(language):
-            names = {str(k): str(v) for k, v in [*RoleCategory.choices, *Sector.choices]}
-        names.update({code: texts[language] for code, texts in pillar_names.items()})
+            names = {
+                str(k): str(v)
+                for k, v in [*RoleCategory.choices, *Sector.choices, *Relationship.choices]
+            }
+            names.update({f"advice:role:{code}": role_action(code) for code in RoleCategory})
+            names.update({f"advice:sector:{code}": sector_action(code) for code in Sector})
+        names.update({code: fr if language == "fr" else en for code, fr, en in parts})
         labels[language] = names
     return labels
 
@@ -202,6 +279,7 @@ def audit_compile_scores(*, audit_id: int) -> ScoreSnapshot | None:
         time.sleep(settings.COMPILE_PAUSE_SECONDS)
     reputation = compute_reputation(inputs)
     findings = recommend(inputs, reputation, labels=recommendation_labels(audit.questionnaire_id))
+    priorities = plan_priorities(findings, inputs, reputation)
     fingerprint = _fingerprint(inputs)
     figures = {
         "reputation": asdict(reputation),
@@ -221,14 +299,25 @@ def audit_compile_scores(*, audit_id: int) -> ScoreSnapshot | None:
                 "figures": json.loads(json.dumps(figures, default=str)),
             },
         )
-        _store_recommendations(audit_id, findings)
+        _store_recommendations(audit_id, findings, priorities)
     return snapshot
 
 
-def _store_recommendations(audit_id: int, findings) -> None:
+def _store_recommendations(audit_id: int, findings, priorities) -> None:
+    """Upsert what the rules found. The user's status (done, dismissed) is never touched, so
+    an action marked done stays done across compiles; one the rules no longer find is kept,
+    inactive. A suggested date, once given, is kept while the action stays active: a compile
+    the next day must not push it back."""
     seen = set()
-    for finding in findings:
+    dated = dict(
+        ((code, key), due)
+        for code, key, due in Recommendation.objects.filter(
+            audit_id=audit_id, active=True, due_on__isnull=False
+        ).values_list("code", "key", "due_on")
+    )
+    for finding, (priority, due_on) in zip(findings, priorities, strict=True):
         seen.add((finding.code, finding.key))
+        suggested = datetime.date.fromisoformat(due_on) if due_on else None
         Recommendation.objects.update_or_create(
             audit_id=audit_id,
             code=finding.code,
@@ -239,6 +328,9 @@ def _store_recommendations(audit_id: int, findings) -> None:
                 "source": finding.source,
                 "text": finding.text,
                 "evidence": finding.evidence,
+                "step": finding.step,
+                "priority": priority,
+                "due_on": dated.get((finding.code, finding.key)) or suggested,
                 "active": True,
             },
         )

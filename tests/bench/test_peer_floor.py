@@ -48,7 +48,8 @@ def test_the_floor_pair_opens_stores_flags_and_claims_once(client):
     assert stored.content == b"recorded anonymously"
     response = FeedbackResponse.objects.get(audit=audit)
     assert (response.relationship, response.appraisal) == ("manager", "positive")
-    assert response.perceptions == {"strategy": 4, "network": 3, "conduct": 5}
+    # The floor keeps ratings only ("can't say" is left out there).
+    assert response.perceptions == {"objectives": 4, "alignment": 3, "boundaries": 5}
     request.refresh_from_db()
     assert request.status == FeedbackRequest.Status.ANSWERED
     assert Audit.objects.get(pk=audit.pk).needs_scoring

@@ -54,15 +54,17 @@ def test_a_peer_answers_on_a_phone_then_the_link_is_spent(browser, live_server):
     page.get_by_text("How your answer is used").click()
     expect(page.get_by_text("not even the database can tell who answered what")).to_be_visible()
     page.get_by_text("Positive", exact=True).click()
-    page.locator("label[for='id_pillar_strategy_3']").click()
-    page.locator("label[for='id_pillar_conduct_4']").click()
+    expect(page.get_by_test_id("peer-objective")).to_be_visible()
+    page.locator("label[for='id_item_objectives_3']").click()
+    page.locator("label[for='id_item_boundaries_4']").click()
+    page.locator("label[for='id_item_security_5']").click()  # can't say
     page.get_by_label("What should they keep doing?").fill("Clear and useful posts.")
     page.get_by_role("button", name="Send my answer").click()
 
     expect(page.get_by_test_id("thanks")).to_be_visible()
     response = FeedbackResponse.objects.get(audit=audit)
     assert response.appraisal == "positive"
-    assert response.perceptions == {"strategy": 4, "conduct": 5}
+    assert response.perceptions == {"objectives": 4, "boundaries": 5, "security": None}
     page.goto(url + "?lang=en")
     expect(page.get_by_text("An answer was already given through this link")).to_be_visible()
     phone.close()

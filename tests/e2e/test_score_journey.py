@@ -22,7 +22,7 @@ def test_the_score_dashboard_shows_figures_charts_and_takes_recommendations_in_h
         feedback_answer(
             request=request,
             appraisal=appraisal,
-            perceptions={"strategy": 2, "conduct": 3},
+            perceptions={"commercial_restraint": 2, "boundaries": 3},
             keep_doing="",
             change="",
         )
@@ -36,11 +36,15 @@ def test_the_score_dashboard_shows_figures_charts_and_takes_recommendations_in_h
     expect(page.get_by_text("3 answers out of 4 requests sent")).to_be_visible()
     expect(page.locator("#radar-chart")).to_be_visible()
     assert page.evaluate("document.getElementById('radar-chart').width") > 0
-    urgent = page.get_by_test_id("recommendations-urgent")
-    expect(urgent).to_be_visible()
-    first_text = urgent.locator("li p").first.inner_text()
-    urgent.locator("li").first.get_by_role("button", name="Done").click()
+    expect(page.get_by_test_id("urgent")).to_contain_text("Commercial restraint")
+    expect(page.get_by_test_id("silence")).to_contain_text("Silence is not consent.")
+    plan = page.get_by_test_id("plan")
+    expect(plan.locator("li")).to_have_count(3)
+    first_text = plan.locator("li p").first.inner_text()
+    assert "Commercial restraint" in first_text  # the urgent action names its cause
+    plan.locator("li").first.get_by_role("button", name="Done").click()
 
     expect(page.get_by_text("recommendation done or dismissed")).to_be_visible()
     done = Recommendation.objects.get(audit=audit, status="done")
     assert first_text == done.text["en"]
+    expect(page.get_by_test_id("plan").locator("li")).to_have_count(3)  # the next one moved up

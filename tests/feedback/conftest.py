@@ -38,7 +38,7 @@ def answer_requests(audit, count, appraisal="positive", perceptions=None) -> Non
         feedback_answer(
             request=request,
             appraisal=appraisal,
-            perceptions=perceptions or {"strategy": 4, "conduct": 2},
+            perceptions=perceptions or {"objectives": 4, "boundaries": 2},
             keep_doing="",
             change="",
         )
@@ -57,10 +57,11 @@ def fresh_link(request) -> str:
 
 ANSWER = {
     "appraisal": "positive",
-    "pillar_strategy": "4",
-    "pillar_network": "3",
-    "pillar_engagement": "",
-    "pillar_conduct": "5",
+    "item_objectives": "4",
+    "item_alignment": "3",
+    "item_two_way": "",
+    "item_security": "na",
+    "item_boundaries": "5",
     "keep_doing": "Vos articles sont utiles.",
     "change": "Moins de messages commerciaux.",
 }

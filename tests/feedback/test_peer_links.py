@@ -51,7 +51,12 @@ def test_the_whole_lifecycle_open_answer_then_reuse(
     request.refresh_from_db()
     assert request.status == FeedbackRequest.Status.ANSWERED
     response = FeedbackResponse.objects.get(audit=audit)
-    assert response.perceptions == {"strategy": 4, "network": 3, "conduct": 5}
+    assert response.perceptions == {
+        "objectives": 4,
+        "alignment": 3,
+        "security": None,  # "can't say": kept apart, no rating
+        "boundaries": 5,
+    }
     assert response.relationship == "client"
     compiled = Audit.objects.get(pk=audit.pk)
     assert compiled.needs_scoring is False  # compiled in-process (no broker in this test)
@@ -167,7 +172,7 @@ def test_a_perception_out_of_range_is_refused(client, audit):
     (request,) = make_requests(audit, "peer@example.com")
     url = fresh_link(request)
 
-    client.post(url, {**ANSWER, "pillar_conduct": "9"})
+    client.post(url, {**ANSWER, "item_boundaries": "9"})
 
     assert not FeedbackResponse.objects.exists()
 

@@ -31,12 +31,12 @@ pytestmark = pytest.mark.django_db
 FINDINGS = "Your positioning is clear but your network is thin among recruiters."
 ADVICE = "Publish one case study a month on LinkedIn."
 DRAFT_FINDINGS = "Unfinished thoughts that the client must never read."
-# Self scores as a submitted self-audit stores them: strategy well above what peers see.
+# Self scores as a submitted self-audit stores them: objectives well above what peers see.
 SELF_SCORES = {
     "overall": 70.0,
     "pillars": {"strategy": 100.0, "network": 50.0, "engagement": 60.0, "conduct": 25.0},
-    "dimensions": {},
-    "dimensions_on_five": {},
+    "dimensions": {"objectives": 100.0, "boundaries": 25.0},
+    "dimensions_on_five": {"objectives": 5.0, "boundaries": 2.0},
     "answered": 20,
     "scorable": 24,
 }
@@ -46,7 +46,7 @@ def scored_audit(owner=None, responses=4) -> Audit:
     audit = AuditFactory(**({"objective__owner": owner} if owner else {}))
     Audit.objects.filter(pk=audit.pk).update(status="submitted", self_scores=SELF_SCORES)
     audit.refresh_from_db()
-    answer(audit, responses, perceptions={"strategy": 3, "conduct": 5})
+    answer(audit, responses, perceptions={"objectives": 3, "boundaries": 5})
     silent = make_requests(audit, "silent@ex.com")  # a request nobody answered
     FeedbackRequest.objects.filter(pk__in=[r.pk for r in silent]).update(status="sent")
     audit_compile_scores(audit_id=audit.pk)
@@ -201,13 +201,17 @@ def test_the_html_report_shows_the_radar_and_the_findings_in_context(client):
     assert 'class="chart chart-radar"' in body and 'class="chart chart-trend"' in body
     assert reverse("audits:report_pdf", args=[audit.pk]) in body
     assert "Download PDF" in body
-    # Peers see strategy at 3/5, the owner at 5/5: a blind spot, named.
+    # Peers see the objectives at 3/5, the owner at 5/5: a blind spot, named per dimension.
     blind_spots = body.split('data-testid="blind-spots"')[1].split("</div>")[0]
-    assert "Strategy" in blind_spots
+    assert "Objectives" in blind_spots
+    hidden = body.split('data-testid="hidden-strengths"')[1].split("</div>")[0]
+    assert "Professional boundaries" in hidden
     # Absence zones of the objective, with the action for an absent profile.
     zones = body.split('data-testid="absence-zones"')[1].split("</ul>")[0]
     assert "Recruiter / HR" in zones and "Follow the recruiters" in zones
-    assert "silent" in body and "of the requests sent" in body
+    assert "silent" in body and "Silence is not consent." in body
+    assert "Wilson lower bound" in body
+    assert 'data-testid="plan"' in body and "Next step:" in body
 
 
 def test_the_pdf_version_has_no_navigation_and_no_buttons(rf):

@@ -102,17 +102,16 @@ def test_the_recompute_button_enqueues_even_with_a_compile_pending(
     assert [c for c in callbacks if "compile_scores" in c.__qualname__]
 
 
-def test_the_command_prints_the_snapshot_as_json(capsys):
+def test_the_command_prints_the_score_object_as_json(capsys):
     audit = AuditFactory()
     answer(audit, 3)
 
     call_command("compile_scores", str(audit.pk), "--json")
 
     data = json.loads(capsys.readouterr().out)
-    assert data["audit"] == audit.pk
-    assert data["snapshot"] == ScoreSnapshot.objects.get(audit=audit).pk
-    assert data["figures"]["peer"]["responses"] == 3
-    assert data["confidence"] in {"none", "low", "medium", "high"}
+    assert data["confidence"]["answers"] == 3
+    assert data["confidence"]["level"] in {"none", "low", "medium", "high"}
+    assert ScoreSnapshot.objects.filter(audit=audit).count() == 1
 
 
 def test_the_command_refuses_an_unknown_audit():

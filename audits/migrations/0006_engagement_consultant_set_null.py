@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audits', '0004_engagement_review_reviewpillar_reviewrecommendation_and_more'),
+        ('audits', '0005_peer_statements_and_plan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
