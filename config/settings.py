@@ -165,6 +165,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "audits.tasks.sweep_audits_needing_scores",
         "schedule": 120.0,
     },
+    "resend-pending-invitations": {
+        "task": "audits.feedback.tasks.resend_pending_invitations",
+        "schedule": 300.0,
+    },
     "send-feedback-reminders": {
         "task": "audits.tasks.send_feedback_reminders",
         "schedule": crontab(hour=9, minute=0),
@@ -315,6 +319,11 @@ FEEDBACK_REMINDER_DAYS = tuple(
 )  # at most two reminders
 FEEDBACK_RATE_LIMIT = envint("FEEDBACK_RATE_LIMIT", 60)  # requests per minute per address
 FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 365)
+# An invitation still pending after this many minutes with no send attempt since is sent again
+# by the sweep; each request is tried at most FEEDBACK_SEND_MAX_ATTEMPTS times (Celery's own
+# retries included), then shown as failed with its reason.
+FEEDBACK_RESEND_AFTER_MINUTES = envint("FEEDBACK_RESEND_AFTER_MINUTES", 15)
+FEEDBACK_SEND_MAX_ATTEMPTS = envint("FEEDBACK_SEND_MAX_ATTEMPTS", 10)
 
 # --- Scores -----------------------------------------------------------------------------------
 # Answers within this many seconds are compiled together (one compile per burst).

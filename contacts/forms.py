@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.text import validate_single_line
 from contacts.importers import FORMATS
 from contacts.importers.base import MAX_FILE_BYTES
 from contacts.importers.generic_csv import FIELDS
@@ -148,6 +149,12 @@ class ContactForm(forms.ModelForm):
     profile_url = forms.URLField(
         label=_("Profile URL"), required=False, assume_scheme="https", max_length=500
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A contact's name goes into the subject and greeting of a feedback request.
+        for name in ("full_name", "company", "position"):
+            self.fields[name].validators.append(validate_single_line)
 
 
 NOT_SET = "none"

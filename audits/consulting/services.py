@@ -17,6 +17,7 @@ from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRec
 from audits.feedback.services import hash_token
 from audits.questionnaires.models import Pillar
 from audits.selfaudit.models import Audit
+from config.text import single_line
 
 INVITATION_DAYS = 30
 OPEN_STATUSES = (Engagement.Status.INVITED, Engagement.Status.ACTIVE)
@@ -235,7 +236,8 @@ def engagement_email(*, engagement_id: int, kind: str) -> bool:
             else f"{settings.SITE_URL}/audits/consultants/"
         )
     with translation.override(language):
-        subject = render_to_string("consulting/email/subject.txt", context).strip()
+        # One header line, whatever the names hold.
+        subject = single_line(render_to_string("consulting/email/subject.txt", context))
         body = render_to_string("consulting/email/body.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
     return True
