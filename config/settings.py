@@ -325,6 +325,16 @@ FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 365)
 FEEDBACK_RESEND_AFTER_MINUTES = envint("FEEDBACK_RESEND_AFTER_MINUTES", 15)
 FEEDBACK_SEND_MAX_ATTEMPTS = envint("FEEDBACK_SEND_MAX_ATTEMPTS", 10)
 
+# --- Reports --------------------------------------------------------------------------------
+# A PDF takes most of a second of CPU: at most this many render at once over all processes
+# (a request waits up to REPORT_PDF_WAIT_SECONDS for a slot, then gets a 503 with
+# Retry-After); each PDF is kept in the cache for REPORT_PDF_CACHE_SECONDS.
+REPORT_PDF_CONCURRENCY = envint("REPORT_PDF_CONCURRENCY", 2)
+REPORT_PDF_WAIT_SECONDS = envint("REPORT_PDF_WAIT_SECONDS", 3)
+REPORT_PDF_LEASE_SECONDS = envint("REPORT_PDF_LEASE_SECONDS", 120)
+REPORT_PDF_RETRY_AFTER = envint("REPORT_PDF_RETRY_AFTER", 10)
+REPORT_PDF_CACHE_SECONDS = envint("REPORT_PDF_CACHE_SECONDS", 6 * 3600)
+
 # --- Scores -----------------------------------------------------------------------------------
 # Answers within this many seconds are compiled together (one compile per burst).
 SCORE_DEBOUNCE_SECONDS = envint("SCORE_DEBOUNCE_SECONDS", 10)
