@@ -161,6 +161,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "sweep-contact-imports": {"task": "contacts.tasks.sweep_contact_imports", "schedule": 60.0},
+    "purge-abandoned-contact-imports": {
+        "task": "contacts.tasks.purge_abandoned_imports",
+        "schedule": crontab(minute=45),
+    },
     "sweep-audits-needing-scores": {
         "task": "audits.tasks.sweep_audits_needing_scores",
         "schedule": 120.0,
@@ -324,6 +328,12 @@ FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 365)
 # retries included), then shown as failed with its reason.
 FEEDBACK_RESEND_AFTER_MINUTES = envint("FEEDBACK_RESEND_AFTER_MINUTES", 15)
 FEEDBACK_SEND_MAX_ATTEMPTS = envint("FEEDBACK_SEND_MAX_ATTEMPTS", 10)
+
+# --- Contact imports ------------------------------------------------------------------------
+# Uploaded files hold other people's data: one left at the column step is deleted after this
+# many hours, and an account keeps at most this many files waiting to be imported.
+CONTACT_IMPORT_ABANDONED_HOURS = envint("CONTACT_IMPORT_ABANDONED_HOURS", 24)
+CONTACT_IMPORT_PENDING_LIMIT = envint("CONTACT_IMPORT_PENDING_LIMIT", 3)
 
 # --- Reports --------------------------------------------------------------------------------
 # A PDF takes most of a second of CPU: at most this many render at once over all processes
