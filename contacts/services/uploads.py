@@ -39,7 +39,7 @@ def upload_quota_check(owner: User) -> None:
     Called in the upload's transaction with the owner's row locked, so that two uploads at
     the same moment cannot both take the last place.
     """
-    User.objects.select_for_update().filter(pk=owner.pk).exists()
+    User.objects.select_for_update().only("pk").get(pk=owner.pk)
     limit = settings.CONTACT_IMPORT_PENDING_LIMIT
     if waiting_uploads(owner).count() >= limit:
         raise ValidationError(
