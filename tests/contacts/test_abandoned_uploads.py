@@ -136,3 +136,40 @@ def test_the_french_message_reads_well(client, owner, settings):
     body = upload_csv(client).content.decode()
 
     assert "Vous avez déjà 1\u00a0fichier en attente d’import" in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_uploads_at_the_same_moment_cannot_both_take_the_last_place(settings):
+    import threading
+
+    from django.core.exceptions import ValidationError
+    from django.db import connection
+
+    from contacts.services.imports import contact_import_create
+    from tests.factories import UserFactory
+
+    settings.CONTACT_IMPORT_PENDING_LIMIT = 1
+    owner = UserFactory()
+    start = threading.Barrier(4)
+    outcomes = []
+
+    def send(i: int) -> None:
+        start.wait(timeout=10)
+        try:
+            contact_import_create(
+                owner=owner, upload=upload(f"at-once-{i}.csv", CSV), fmt="generic_csv"
+            )
+            outcomes.append("stored")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes) == ["refused"] * 3 + ["stored"]
+    assert ContactImport.objects.filter(owner=owner).count() == 1
