@@ -164,9 +164,17 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "sweep-contact-imports": {"task": "contacts.tasks.sweep_contact_imports", "schedule": 60.0},
+    "purge-abandoned-contact-imports": {
+        "task": "contacts.tasks.purge_abandoned_imports",
+        "schedule": crontab(minute=45),
+    },
     "sweep-audits-needing-scores": {
         "task": "audits.tasks.sweep_audits_needing_scores",
         "schedule": 120.0,
+    },
+    "resend-pending-invitations": {
+        "task": "audits.feedback.tasks.resend_pending_invitations",
+        "schedule": 300.0,
     },
     "send-feedback-reminders": {
         "task": "audits.tasks.send_feedback_reminders",
@@ -345,6 +353,27 @@ FEEDBACK_REMINDER_DAYS = tuple(
 FEEDBACK_RATE_LIMIT = envint("FEEDBACK_RATE_LIMIT", 60)  # requests per minute per address
 FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 365)
 FEEDBACK_RELEASE_K = envint("FEEDBACK_RELEASE_K", 3)
+# An invitation still pending after this many minutes with no send attempt since is sent again
+# by the sweep; each request is tried at most FEEDBACK_SEND_MAX_ATTEMPTS times (Celery's own
+# retries included), then shown as failed with its reason.
+FEEDBACK_RESEND_AFTER_MINUTES = envint("FEEDBACK_RESEND_AFTER_MINUTES", 15)
+FEEDBACK_SEND_MAX_ATTEMPTS = envint("FEEDBACK_SEND_MAX_ATTEMPTS", 10)
+
+# --- Contact imports ------------------------------------------------------------------------
+# Uploaded files hold other people's data: one left at the column step is deleted after this
+# many hours, and an account keeps at most this many files waiting to be imported.
+CONTACT_IMPORT_ABANDONED_HOURS = envint("CONTACT_IMPORT_ABANDONED_HOURS", 24)
+CONTACT_IMPORT_PENDING_LIMIT = envint("CONTACT_IMPORT_PENDING_LIMIT", 3)
+
+# --- Reports --------------------------------------------------------------------------------
+# A PDF takes most of a second of CPU: at most this many render at once over all processes
+# (a request waits up to REPORT_PDF_WAIT_SECONDS for a slot, then gets a 503 with
+# Retry-After); each PDF is kept in the cache for REPORT_PDF_CACHE_SECONDS.
+REPORT_PDF_CONCURRENCY = envint("REPORT_PDF_CONCURRENCY", 2)
+REPORT_PDF_WAIT_SECONDS = envint("REPORT_PDF_WAIT_SECONDS", 3)
+REPORT_PDF_LEASE_SECONDS = envint("REPORT_PDF_LEASE_SECONDS", 120)
+REPORT_PDF_RETRY_AFTER = envint("REPORT_PDF_RETRY_AFTER", 10)
+REPORT_PDF_CACHE_SECONDS = envint("REPORT_PDF_CACHE_SECONDS", 6 * 3600)
 
 # --- Scores -----------------------------------------------------------------------------------
 # Answers within this many seconds are compiled together (one compile per burst).

@@ -69,6 +69,10 @@ IMPORT_ERRORS = {
     "bad_vcard": gettext_lazy("No contact card could be read from this vCard file."),
     "unknown_format": gettext_lazy("This file format is not supported."),
     "internal": gettext_lazy("The import failed on our side. Please try again later."),
+    "abandoned": gettext_lazy(
+        "The columns of this file were never chosen, so the file was deleted, as every "
+        "uploaded file is. Upload it again to import it."
+    ),
 }
 
 

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.text import validate_single_line
 from contacts.importers import FORMATS
-from contacts.importers.base import MAX_FILE_BYTES, clean_cell
+from contacts.importers.base import MAX_FILE_BYTES
 from contacts.importers.generic_csv import FIELDS
 from contacts.models import Contact, Network, Relationship
 from contacts.selectors import ContactFilters
@@ -149,23 +150,11 @@ class ContactForm(forms.ModelForm):
         label=_("Profile URL"), required=False, assume_scheme="https", max_length=500
     )
 
-    # One-line fields get the imports' hygiene: a line break in a name would otherwise reach
-    # email headers (BadHeaderError) and PostgreSQL refuses a NUL.
-    def _one_line(self, field: str) -> str:
-        value = self.cleaned_data[field]
-        cleaned = clean_cell(value, limit=len(value))
-        if value and not cleaned and self.fields[field].required:  # nothing but controls
-            raise forms.ValidationError(self.fields[field].error_messages["required"], "required")
-        return cleaned
-
-    def clean_full_name(self) -> str:
-        return self._one_line("full_name")
-
-    def clean_company(self) -> str:
-        return self._one_line("company")
-
-    def clean_position(self) -> str:
-        return self._one_line("position")
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A contact's name goes into the subject and greeting of a feedback request.
+        for name in ("full_name", "company", "position"):
+            self.fields[name].validators.append(validate_single_line)
 
 
 NOT_SET = "none"

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from contacts.alignment import Alignment, align
@@ -11,6 +12,9 @@ from contacts.models import Contact, ContactImport, Network
 from contacts.taxonomy import RoleCategory, Sector
 
 MAP_TOP_COMPANIES = 40
+# Below this many contacts, a group is not named to a consultant who does not see individual
+# contacts: a company holding one or two of them would all but name the people.
+MAP_MIN_GROUP = 3
 MAP_DRILL_LIMIT = 150
 CHAMPIONS_LIMIT = 10
 
@@ -129,22 +133,32 @@ def network_alignment(user: User, needed_roles: list[str], needed_sectors: list[
 GROUPS = {"category": "role_category", "sector": "sector", "company": "company"}
 
 
-def map_clusters(user: User, group: str) -> list[dict]:
-    """One node per category, sector or company (the top ones), never one per contact."""
+def _cluster_figures(**extra) -> dict:
+    return {
+        "n": Count("id"),
+        "exchanges": Sum(exchanges_expression()),
+        "champions": Count("id", filter=CHAMPION),
+        "multi_network": Count("id", filter=Q(networks__contains=",")),
+        **extra,
+    }
+
+
+def map_clusters(user: User, group: str, *, min_size: int = 1) -> list[dict]:
+    """One node per category, sector or company (the top ones), never one per contact.
+
+    With `min_size` above 1 (a consultant who does not see individual contacts), a group
+    with fewer contacts is never named: all of them are counted together in one "other"
+    node (for categories and sectors, with the taxonomy's own "other").
+    """
     field = GROUPS[group]
-    rows = (
-        Contact.objects.filter(owner=user)
-        .values(field)
-        .annotate(
-            n=Count("id"),
-            exchanges=Sum(exchanges_expression()),
-            champions=Count("id", filter=CHAMPION),
-            multi_network=Count("id", filter=Q(networks__contains=",")),
-        )
-        .order_by("-n", field)
-    )
+    contacts = Contact.objects.filter(owner=user)
     if group == "company":
-        rows = rows.exclude(company="")[:MAP_TOP_COMPANIES]
+        contacts = contacts.exclude(company="")
+    rows = contacts.values(field).annotate(**_cluster_figures()).order_by("-n", field)
+    if min_size > 1:
+        rows = rows.filter(n__gte=min_size)
+    if group == "company":
+        rows = rows[:MAP_TOP_COMPANIES]
     labels = dict(RoleCategory.choices) if group == "category" else dict(Sector.choices)
     clusters = []
     for row in rows:
@@ -159,7 +173,35 @@ def map_clusters(user: User, group: str) -> list[dict]:
                 "multi_network": row["multi_network"],
             }
         )
+    if min_size > 1:
+        _merge_the_rest(clusters, contacts, group)
     return clusters
+
+
+def _merge_the_rest(clusters: list[dict], contacts: QuerySet[Contact], group: str) -> None:
+    """Add what the named clusters leave out (one more query) to an "other" cluster."""
+    totals = contacts.aggregate(**_cluster_figures())
+    rest = {
+        "count": totals["n"] - sum(c["count"] for c in clusters),
+        "exchanges": (totals["exchanges"] or 0) - sum(c["exchanges"] for c in clusters),
+        "champions": totals["champions"] - sum(c["champions"] for c in clusters),
+        "multi_network": totals["multi_network"] - sum(c["multi_network"] for c in clusters),
+    }
+    if rest["count"] <= 0:
+        return
+    other = next((c for c in clusters if group != "company" and c["value"] == "other"), None)
+    if other is None:
+        if group == "company":
+            other = {"value": "", "label": _("Other companies")}
+        else:
+            labels = dict(RoleCategory.choices) if group == "category" else dict(Sector.choices)
+            other = {"value": "other", "label": str(labels["other"])}
+        other.update(dict.fromkeys(rest, 0))
+        clusters.append(other)
+    for key, value in rest.items():
+        other[key] += value
+    other["merged"] = True
+    clusters.sort(key=lambda c: -c["count"])
 
 
 def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:

@@ -2,6 +2,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from contacts.services.imports import contact_import_run, contact_import_sweep
+from contacts.services.uploads import abandoned_imports_purge
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3, time_limit=600)
@@ -14,3 +15,9 @@ def import_contacts(import_id: int) -> None:
 def sweep_contact_imports() -> int:
     """Periodic: re-enqueue imports whose enqueue was lost or whose worker died."""
     return contact_import_sweep()
+
+
+@shared_task(name="contacts.tasks.purge_abandoned_imports")
+def purge_abandoned_imports() -> int:
+    """Hourly (beat), the contacts' retention: files left at the column step are deleted."""
+    return abandoned_imports_purge()

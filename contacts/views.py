@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -40,6 +42,7 @@ from contacts.services.imports import (
     contact_import_queue,
     import_progress,
 )
+from contacts.services.uploads import waiting_uploads
 
 PAGE_SIZE = 50
 
@@ -142,17 +145,30 @@ def contact_export(request: HttpRequest) -> StreamingHttpResponse:
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = contact_import_create(
-            owner=request.user,
-            upload=form.cleaned_data["file"],
-            fmt=form.cleaned_data["format"],
-            network=form.cleaned_data["network"],
-        )
-        if job.status == ContactImport.Status.MAPPING:
-            return redirect("contacts:import_mapping", pk=job.pk)
-        return redirect("contacts:import_detail", pk=job.pk)
+        try:
+            job = contact_import_create(
+                owner=request.user,
+                upload=form.cleaned_data["file"],
+                fmt=form.cleaned_data["format"],
+                network=form.cleaned_data["network"],
+            )
+        except ValidationError as exc:  # the quota of files waiting to be imported
+            form.add_error(None, exc)
+        else:
+            if job.status == ContactImport.Status.MAPPING:
+                return redirect("contacts:import_mapping", pk=job.pk)
+            return redirect("contacts:import_detail", pk=job.pk)
+    waiting = list(waiting_uploads(request.user))
     return render(
-        request, "contacts/import.html", {"form": form, "imports": recent_imports(request.user)}
+        request,
+        "contacts/import.html",
+        {
+            "form": form,
+            "imports": recent_imports(request.user),
+            "waiting": waiting,
+            "quota_reached": len(waiting) >= settings.CONTACT_IMPORT_PENDING_LIMIT,
+            "abandoned_hours": settings.CONTACT_IMPORT_ABANDONED_HOURS,
+        },
     )
 
 

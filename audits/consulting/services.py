@@ -19,6 +19,7 @@ from audits.questionnaires.models import Pillar
 from audits.scores.services import schedule_compile
 from audits.selfaudit.models import Audit
 from config.links import absolute_url
+from config.text import single_line
 
 OPEN_STATUSES = (Engagement.Status.INVITED, Engagement.Status.ACTIVE)
 
@@ -243,7 +244,8 @@ def engagement_email(*, engagement_id: int, kind: str) -> bool:
             "consulting:workspace" if kind in ("invitation", "revoked") else "audits:consultants"
         )
     with translation.override(language):
-        subject = render_to_string("consulting/email/subject.txt", context).strip()
+        # One header line, whatever the names hold.
+        subject = single_line(render_to_string("consulting/email/subject.txt", context))
         body = render_to_string("consulting/email/body.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
     return True

@@ -42,6 +42,7 @@ from config.ratelimit import rate_limited
 from contacts.network_page import network_context
 from contacts.selectors import (
     GROUPS,
+    MAP_MIN_GROUP,
     map_cluster_contacts,
     map_clusters,
 )
@@ -260,7 +261,10 @@ def client_map_data(request: HttpRequest, client_id: int) -> JsonResponse:
         return JsonResponse({"error": _("Unknown grouping.")}, status=400)
     value = request.GET.get("value")
     if value is None:
-        return JsonResponse({"group": group, "clusters": map_clusters(engagement.client, group)})
+        # Without shared contacts, small groups are not named (a company of one names them).
+        min_size = 1 if engagement.share_contacts else MAP_MIN_GROUP
+        clusters = map_clusters(engagement.client, group, min_size=min_size)
+        return JsonResponse({"group": group, "clusters": clusters})
     if not engagement.share_contacts:
         return JsonResponse(
             {"group": group, "value": value, "contacts": [], "hidden": True}, status=200

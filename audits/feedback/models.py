@@ -55,7 +55,12 @@ class FeedbackRequest(models.Model):
     expires_at = models.DateTimeField()
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_reminder_on = models.DateField(null=True, blank=True)
+    # A FailureReason code once a send failed (older rows may hold an English sentence).
     failure_reason = models.CharField(max_length=300, blank=True)
+    # Invitation sends tried (each Celery retry counts), and when the last one started: the
+    # sweep re-sends what stayed pending, at most FEEDBACK_SEND_MAX_ATTEMPTS times.
+    send_attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("feedback request")
@@ -72,6 +77,35 @@ class FeedbackRequest(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in (self.Status.ANSWERED, self.Status.DECLINED, self.Status.EXPIRED)
+
+    @property
+    def failure_text(self) -> str:
+        """The reason of a failed send, in the reader's language."""
+        if not self.failure_reason:
+            return ""
+        return str(FAILURE_TEXTS.get(self.failure_reason, self.failure_reason))
+
+
+class FailureReason(models.TextChoices):
+    """Why an invitation could not be sent; the sweep retries only the RETRYABLE ones."""
+
+    REFUSED = "refused", _("The recipient's mail server refused this address.")
+    UNREACHABLE = (
+        "unreachable",
+        _("The mail server could not be reached; the invitation will be sent again."),
+    )
+    INVALID = "invalid", _("The email could not be built from this request.")
+    GAVE_UP = (
+        "gave_up",
+        _(
+            "The invitation could not be sent after several attempts. Copy the link and send it "
+            "another way."
+        ),
+    )
+
+
+FAILURE_TEXTS = dict(FailureReason.choices)
+RETRYABLE_FAILURES = (FailureReason.UNREACHABLE,)
 
 
 class FeedbackLink(models.Model):

@@ -15,13 +15,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from audits.feedback.models import FeedbackLink, FeedbackOptOut, FeedbackRequest, FeedbackResponse
+from audits.feedback.models import (
+    RETRYABLE_FAILURES,
+    FailureReason,
+    FeedbackLink,
+    FeedbackOptOut,
+    FeedbackRequest,
+    FeedbackResponse,
+)
 from audits.selfaudit.events import audit_inputs_changed
 from audits.selfaudit.models import Audit
+from config.text import single_line
 from contacts.models import Contact
 
 logger = logging.getLogger(__name__)
@@ -100,7 +109,8 @@ def feedback_requests_create(
             FeedbackRequest(
                 audit=audit,
                 contact=recipient.contact,
-                name=recipient.name[:200],
+                # A contact's name goes into an email subject: one line, whatever was imported.
+                name=single_line(recipient.name)[:200],
                 email=email,
                 relationship=relationship,
                 message=message,
@@ -195,29 +205,42 @@ def feedback_decline(*, request: FeedbackRequest, opt_out: bool) -> None:
 
 
 def feedback_send_email(*, request_id: int, kind: str) -> bool:
-    """Send the invitation or a reminder with a fresh link (the task's body)."""
+    """Send the invitation or a reminder with a fresh link (the task's body).
+
+    An invitation is sent only after claiming one attempt with a guarded update, so that two
+    deliveries of the task (a redelivery, the sweep) never both send, and at most
+    FEEDBACK_SEND_MAX_ATTEMPTS attempts are ever made.
+    """
     request = FeedbackRequest.objects.select_related("audit__owner").get(pk=request_id)
     if not request.email or request.is_closed or request.expires_at <= timezone.now():
         return False
-    if kind == "invitation" and request.status not in (
-        FeedbackRequest.Status.PENDING,
-        FeedbackRequest.Status.FAILED,
-    ):
+    sendable = (FeedbackRequest.Status.PENDING, FeedbackRequest.Status.FAILED)
+    if kind == "invitation" and request.status not in sendable:
         return False  # already sent: a redelivered task must not send twice
     if FeedbackOptOut.objects.filter(email_hash=hash_email(request.email)).exists():
         FeedbackRequest.objects.filter(pk=request.pk).update(status=FeedbackRequest.Status.DECLINED)
         return False
+    if kind == "invitation":
+        claimed = FeedbackRequest.objects.filter(
+            pk=request.pk,
+            status__in=sendable,
+            send_attempts=request.send_attempts,
+            send_attempts__lt=settings.FEEDBACK_SEND_MAX_ATTEMPTS,
+        ).update(send_attempts=F("send_attempts") + 1, last_attempt_at=timezone.now())
+        if not claimed:
+            return False
     token = _new_link(request)
     owner = request.audit.owner
     context = {
         "request": request,
-        "owner_name": owner.display_name,
+        "owner_name": single_line(owner.display_name),
         "url": feedback_url(token),
         "expires_on": timezone.localdate(request.expires_at),
         "reminder": kind == "reminder",
     }
     with translation.override(request.language):
-        subject = render_to_string("audits/email/feedback_subject.txt", context).strip()
+        # A subject is one header line: whatever a name holds, no line break reaches it.
+        subject = single_line(render_to_string("audits/email/feedback_subject.txt", context))
         body = render_to_string("audits/email/feedback_body.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [request.email])
     if kind == "invitation":
@@ -227,10 +250,42 @@ def feedback_send_email(*, request_id: int, kind: str) -> bool:
     return True
 
 
-def feedback_mark_failed(*, request_id: int, reason: str) -> None:
-    FeedbackRequest.objects.filter(pk=request_id, status=FeedbackRequest.Status.PENDING).update(
-        status=FeedbackRequest.Status.FAILED, failure_reason=reason[:300]
+def feedback_mark_failed(*, request_id: int, reason: FailureReason) -> None:
+    """The invitation could not be sent: the owner sees why and can copy the link instead."""
+    FeedbackRequest.objects.filter(
+        pk=request_id,
+        status__in=[FeedbackRequest.Status.PENDING, FeedbackRequest.Status.FAILED],
+    ).update(status=FeedbackRequest.Status.FAILED, failure_reason=reason)
+
+
+def feedback_resend_due(*, now: datetime.datetime | None = None, limit: int = 500) -> list[int]:
+    """Claim the invitations to send again: those left pending (a lost enqueue, a worker that
+    died, an error no retry covered) or failed for a reason that may pass, once nothing was
+    tried for FEEDBACK_RESEND_AFTER_MINUTES. Those that used every attempt are marked failed.
+
+    The claim moves `last_attempt_at` with a guarded update: a second sweep running at the
+    same time claims nothing more.
+    """
+    now = now or timezone.now()
+    quiet_since = now - datetime.timedelta(minutes=settings.FEEDBACK_RESEND_AFTER_MINUTES)
+    waiting = FeedbackRequest.objects.filter(
+        Q(status=FeedbackRequest.Status.PENDING)
+        | Q(status=FeedbackRequest.Status.FAILED, failure_reason__in=RETRYABLE_FAILURES),
+        Q(last_attempt_at__isnull=True) | Q(last_attempt_at__lt=quiet_since),
+        delivery=FeedbackRequest.Delivery.EMAIL,
+        created_at__lt=quiet_since,
+        expires_at__gt=now,
+    ).exclude(email="")
+    waiting.filter(send_attempts__gte=settings.FEEDBACK_SEND_MAX_ATTEMPTS).update(
+        status=FeedbackRequest.Status.FAILED, failure_reason=FailureReason.GAVE_UP
     )
+    due = []
+    candidates = waiting.filter(send_attempts__lt=settings.FEEDBACK_SEND_MAX_ATTEMPTS)
+    for pk, last_attempt_at in candidates.values_list("pk", "last_attempt_at")[:limit]:
+        claimed = FeedbackRequest.objects.filter(pk=pk, last_attempt_at=last_attempt_at)
+        if claimed.update(last_attempt_at=now):
+            due.append(pk)
+    return due
 
 
 def feedback_reminders_due(*, today: datetime.date | None = None) -> list[int]:

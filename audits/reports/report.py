@@ -5,22 +5,29 @@ consultant, in the language active for the request (the reader's). Every read go
 the existing selectors, so the number of queries does not depend on the number of answers
 or contacts. The PDF is rendered by WeasyPrint from the same template; it reads our static
 files from disk and fetches nothing else (see `static_files_fetcher`).
+
+Rendering takes most of a second of CPU, so `cached_report_pdf` keeps each PDF in the cache, keyed
+by the score snapshot, the language, REPORT_TEMPLATE_VERSION and a digest of the page it is
+made from (a published review or a recommendation marked done changes it), and at most
+REPORT_PDF_CONCURRENCY renders run at once over all processes (`RendersBusy` beyond).
 """
 
+import hashlib
 import mimetypes
 from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from audits.consulting.models import Review
 from audits.feedback.models import Relationship
@@ -28,9 +35,13 @@ from audits.scores.charts import radar_svg, trend_svg
 from audits.scores.selectors import score_board
 from audits.selfaudit.models import Audit
 from audits.selfaudit.results import self_results
+from config.semaphore import Busy, cache_semaphore
 from contacts.absence_texts import labelled_zones
 from contacts.selectors import network_alignment
 
+# Raise when the PDF's look changes in a way the page's HTML does not show (report.css, fonts,
+# WeasyPrint options): cached PDFs of the previous version are then never served again.
+REPORT_TEMPLATE_VERSION = 1
 SELF_COLOUR = "#1f4e79"
 PEERS_COLOUR = "#e07b00"
 SEVERITY_LABELS = {
@@ -137,6 +148,47 @@ def _pdf_url(audit: Audit, request: HttpRequest | None) -> str:
     if user is not None and user.is_authenticated and user.pk != audit.owner_id:
         return reverse("consulting:client_report_pdf", args=[audit.owner_id, audit.pk])
     return reverse("audits:report_pdf", args=[audit.pk])
+
+
+class RendersBusy(Exception):
+    """REPORT_PDF_CONCURRENCY renders are already running: try again in a few seconds."""
+
+
+def cached_report_pdf(context: dict, *, request: HttpRequest | None = None) -> bytes:
+    """The report's PDF, from the cache when nothing it shows has changed; raises RendersBusy
+    rather than queue one more render behind REPORT_PDF_CONCURRENCY others."""
+    # The key is made from the page without its "generated on" time, which alone differs
+    # from one download to the next: a cached PDF keeps the time it was really made.
+    page = render_to_string(
+        "reports/report.html", {**context, "pdf": True, "generated_at": None}, request=request
+    )
+    key = report_pdf_cache_key(context, page)
+    pdf = cache.get(key)
+    if pdf is not None:
+        return pdf
+    try:
+        with cache_semaphore(
+            "report-pdf",
+            settings.REPORT_PDF_CONCURRENCY,
+            lease_seconds=settings.REPORT_PDF_LEASE_SECONDS,
+            wait_seconds=settings.REPORT_PDF_WAIT_SECONDS,
+        ):
+            pdf = cache.get(key)  # rendered by another request while this one waited
+            if pdf is None:
+                pdf = render_report_pdf(context, request=request)
+                cache.set(key, pdf, settings.REPORT_PDF_CACHE_SECONDS)
+    except Busy as exc:
+        raise RendersBusy from exc
+    return pdf
+
+
+def report_pdf_cache_key(context: dict, page: str) -> str:
+    snapshot = context.get("snapshot")
+    digest = hashlib.sha256(page.encode()).hexdigest()[:32]
+    return (
+        f"report-pdf:v{REPORT_TEMPLATE_VERSION}:{context['audit'].pk}:"
+        f"{snapshot.pk if snapshot else 0}:{get_language()}:{digest}"
+    )
 
 
 def render_report_pdf(context: dict, *, request: HttpRequest | None = None) -> bytes:

@@ -1,14 +1,15 @@
 """The audit report, as a printable page and as a PDF (WeasyPrint), for the owner and for
-the engaged consultant (their views are in audits/consulting/report_views.py), in the
+the engaged consultant (their views are in audits/reports/consultant_views.py), in the
 reader's language."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts.activity import activity_record
 from accounts.models import Activity
-from audits.reports.report import render_report_pdf, report_context
+from audits.reports.report import RendersBusy, cached_report_pdf, report_context
 from audits.selfaudit.selectors import audit_get_for_owner
 
 
@@ -25,13 +26,21 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def report_pdf_response(request: HttpRequest, audit) -> HttpResponse:
+    try:
+        pdf = cached_report_pdf(report_context(audit, request=request), request=request)
+    except RendersBusy:
+        # A clear page and a hint for the browser, not a 500 or a request left hanging.
+        response = render(
+            request, "errors/503.html", {"retry_after": settings.REPORT_PDF_RETRY_AFTER}, status=503
+        )
+        response["Retry-After"] = str(settings.REPORT_PDF_RETRY_AFTER)
+        return response
     activity_record(
         subject=audit.owner,
         actor=request.user,
         action=Activity.Action.REPORT_DOWNLOAD,
         detail=f"audit {audit.pk}",
     )
-    pdf = render_report_pdf(report_context(audit, request=request), request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="epratiques-audit-{audit.pk}.pdf"'
     return response

@@ -24,6 +24,7 @@ from contacts.importers.base import ImportFileError, ParsedContact, RowError
 from contacts.limits import fit, max_length
 from contacts.merging import email_key, fold, name_key, url_key
 from contacts.models import Contact, ContactImport
+from contacts.services.uploads import upload_quota_check
 from contacts.signals import network_changed
 
 logger = logging.getLogger(__name__)
@@ -50,10 +51,16 @@ def contact_import_create(
     fmt: str = "",
     network: str = "",
     mapping: dict[str, str] | None = None,
+    check_quota: bool = True,
 ) -> ContactImport:
-    """Store the uploaded file and enqueue its import once the row is committed."""
+    """Store the uploaded file and enqueue its import once the row is committed.
+
+    Raises ValidationError when the owner already has their quota of files waiting (not for
+    the operator's import command, which runs its import at once)."""
     from contacts.tasks import import_contacts
 
+    if check_quota:
+        upload_quota_check(owner)
     head = upload.read(64 * 1024)
     upload.seek(0)
     fmt = fmt or detect_format(upload.name, head)

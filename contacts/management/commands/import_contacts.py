@@ -40,7 +40,12 @@ class Command(BaseCommand):
                 mapping = None
             upload.seek(0)
         job = contact_import_create(
-            owner=user, upload=upload, fmt=format, network=network, mapping=mapping
+            owner=user,
+            upload=upload,
+            fmt=format,
+            network=network,
+            mapping=mapping,
+            check_quota=False,
         )
         if job.status == ContactImport.Status.MAPPING:
             raise CommandError("The columns of this CSV could not be recognised.")
