@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import Activity, User
-from audits.scores import report
+from audits.reports import report
 from config.semaphore import Busy, cache_semaphore
 from tests.factories import ConsultantFactory
 from tests.reports.test_report import ADVICE, FINDINGS, engage, pdf_text, scored_audit, write_review
