@@ -14,7 +14,7 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from audits.demo import DEMO_LOGINS
+from audits.management.demo import DEMO_LOGINS
 from playwright.sync_api import Browser, Page, Response, expect
 
 BASE_URL = os.environ.get("PROD_BASE_URL", "").rstrip("/")
