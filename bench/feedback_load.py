@@ -29,29 +29,21 @@ The module is also gunicorn's target: `bench.feedback_load:wsgi_application()` s
 project's URLs plus the trivial view, nothing else changes in the project.
 """
 
-import http.client
-import math
 import os
-import re
 import shutil
-import signal
-import socket
 import sqlite3
 import subprocess
-import sys
 import tempfile
-import threading
 import time
-from collections import Counter
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
-from gunicorn.config import KNOWN_SETTINGS
 
-ROOT = Path(__file__).resolve().parent.parent
-CLIENTS = 20
+from bench.http_load import Phase, get_ok_step, peer_step
+from bench.supervision import free_port, log_tail, start_gunicorn, stop_process, wait_http_ready
+
 # As GUNICORN_WORKERS and GUNICORN_THREADS default in the Dockerfile; the same variables
 # change them here (e.g. GUNICORN_WORKERS=2 GUNICORN_THREADS=4 make bench).
 WORKERS = int(os.environ.get("GUNICORN_WORKERS", "3"))
@@ -65,19 +57,7 @@ REQUESTS_PER_AUDIT = 100
 TRIVIAL_URL = "/__bench/trivial"
 ONE_QUERY_URL = "/__bench/one-query"
 FLOOR_PREFIX = "/__bench/peer-floor/"
-ANSWER = {
-    "lang": "en",
-    "appraisal": "positive",
-    "pillar_strategy": "4",
-    "pillar_network": "3",
-    "pillar_engagement": "4",
-    "pillar_conduct": "5",
-    "keep_doing": "Sharing the case studies of your clients, they are concrete and useful.",
-    "change": "Post a little less often, and answer the comments under your posts.",
-}
-CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
-CSRF_COOKIE = re.compile(r"(?:^|[\s,])csrftoken=([^;,\s]+)")
-RECORDED = b"recorded anonymously"
+APP = "bench.feedback_load:wsgi_application()"  # gunicorn's target: this module
 
 
 # --- gunicorn's side ------------------------------------------------------------------------
@@ -192,12 +172,6 @@ def answered_count(audit_ids: list[int], sqlite_copy: Path | None) -> int:
     return count
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 BENCH_REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "15"))
 
 
@@ -240,245 +214,14 @@ def start_server(*, port: int, database_url: str, log: Path) -> subprocess.Popen
         flush_bench_redis()
     else:
         env.pop("REDIS_URL", None)
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "bench.feedback_load:wsgi_application()",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={WORKERS}",
-        f"--threads={THREADS}",
-        "--timeout=60",
-        "--graceful-timeout=5",
-    ]
-    if Path("/dev/shm").is_dir():  # noqa: S108 — as in the Dockerfile: heartbeats off disk
-        command.append("--worker-tmp-dir=/dev/shm")
-    if any(setting.name == "control_socket_disable" for setting in KNOWN_SETTINGS):
-        command.append("--no-control-socket")  # gunicorn >= 25.1 opens one in $HOME otherwise
-    with log.open("wb") as out:
-        return subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
-        )
+    return start_gunicorn(app=APP, port=port, workers=WORKERS, threads=THREADS, env=env, log=log)
 
 
 def wait_ready(server: subprocess.Popen, port: int, log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            break
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        try:
-            conn.request("GET", TRIVIAL_URL)
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        finally:
-            conn.close()
-        time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not come up:\n{log_tail(log)}")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
-
-
-def log_tail(log: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
-class Client:
-    """One simulated browser: a keep-alive connection and its csrftoken cookie."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.conn: http.client.HTTPConnection | None = None
-        self.csrf_cookie = ""
-
-    def request(self, method: str, url: str, body: bytes | None = None) -> tuple[int, bytes]:
-        headers = {"Host": f"127.0.0.1:{self.port}"}
-        if self.csrf_cookie:
-            headers["Cookie"] = f"csrftoken={self.csrf_cookie}"
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            self.conn.request(method, url, body=body, headers=headers)
-            response = self.conn.getresponse()
-            data = response.read()
-        except (OSError, http.client.HTTPException):
-            self.close()
-            raise
-        # The cookie is Secure (DEBUG off) but this is plain loopback: kept by hand.
-        for value in response.headers.get_all("Set-Cookie") or []:
-            found = CSRF_COOKIE.search(value)
-            if found:
-                self.csrf_cookie = found.group(1)
-        if response.will_close:
-            self.close()
-        return response.status, data
-
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-
-
-def cpu_seconds(root_pid: int) -> dict[str, float]:
-    """CPU time (user + system) used so far by gunicorn (`root_pid` and its workers) and by
-    PostgreSQL's processes on this machine, read from /proc; empty where there is no /proc."""
-    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    totals = {"server": 0.0, "postgres": 0.0}
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return {}
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            command = (entry / "comm").read_text().strip()
-        except OSError:
-            continue
-        name_end = stat.rindex(")")
-        fields = stat[name_end + 2 :].split()
-        parent, used = int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks
-        if int(entry.name) == root_pid or parent == root_pid:
-            totals["server"] += used
-        elif command.startswith("postgres"):
-            totals["postgres"] += used
-    return totals
-
-
-class Phase:
-    """CLIENTS threads running `step(client, phase)` until the deadline or no more work."""
-
-    def __init__(self, port: int, seconds: float, server_pid: int | None = None):
-        self.port = port
-        self.seconds = seconds
-        self.server_pid = server_pid
-        self.cpu: dict[str, float] = {}
-        self.lock = threading.Lock()
-        self.latencies: list[float] = []
-        self.ok = 0
-        self.failures: Counter[str] = Counter()
-        self.elapsed = 0.0
-
-    def timed(self, client: Client, method: str, url: str, body: bytes | None = None):
-        start = time.perf_counter()
-        try:
-            status, data = client.request(method, url, body)
-        except (OSError, http.client.HTTPException) as exc:
-            self.fail(f"{method} {type(exc).__name__}")
-            return None, b""
-        latency = time.perf_counter() - start
-        with self.lock:
-            self.latencies.append(latency)
-        return status, data
-
-    def fail(self, reason: str) -> None:
-        with self.lock:
-            self.failures[reason] += 1
-
-    def succeed(self, count: int = 1) -> None:
-        with self.lock:
-            self.ok += count
-
-    def run(self, step) -> "Phase":
-        barrier = threading.Barrier(CLIENTS + 1)
-        ends: list[float] = []
-
-        def worker():
-            client = Client(self.port)
-            barrier.wait()
-            deadline = time.perf_counter() + self.seconds
-            try:
-                while time.perf_counter() < deadline and step(client, self):
-                    pass
-            finally:
-                client.close()
-                with self.lock:
-                    ends.append(time.perf_counter())
-
-        threads = [threading.Thread(target=worker, daemon=True) for _ in range(CLIENTS)]
-        for thread in threads:
-            thread.start()
-        cpu_before = cpu_seconds(self.server_pid) if self.server_pid else {}
-        barrier.wait()
-        start = time.perf_counter()
-        for thread in threads:
-            thread.join(timeout=self.seconds + 120)
-        self.elapsed = max(ends, default=start) - start
-        if cpu_before:
-            after = cpu_seconds(self.server_pid)
-            self.cpu = {name: after[name] - cpu_before[name] for name in cpu_before}
-        return self
-
-    def cpu_ms_per_request(self, name: str) -> float:
-        """CPU milliseconds `name` (server, postgres) spent per successful request."""
-        if name not in self.cpu or not self.ok:
-            return -1.0
-        return round(self.cpu[name] * 1000 / self.ok, 2)
-
-    @property
-    def rps(self) -> float:
-        return self.ok / self.elapsed if self.elapsed else 0.0
-
-    def p95_ms(self) -> float:
-        ordered = sorted(self.latencies)
-        if not ordered:
-            return 0.0
-        return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] * 1000
-
-
-def get_ok_step(url: str):
-    def step(client: Client, phase: Phase) -> bool:
-        status, data = phase.timed(client, "GET", url)
-        if status == 200 and data == b"ok":
-            phase.succeed()
-        elif status is not None:
-            phase.fail(f"{url} {status}")
-        return True
-
-    return step
+    wait_http_ready(server, port, TRIVIAL_URL, log, timeout)
 
 
 trivial_step = get_ok_step(TRIVIAL_URL)
-
-
-def peer_step(tokens: list[str], prefix: str = "/f/"):
-    def step(client: Client, phase: Phase) -> bool:
-        try:
-            token = tokens.pop()
-        except IndexError:
-            return False  # every token used: the phase ends early
-        url = f"{prefix}{token}/"
-        status, page = phase.timed(client, "GET", url)
-        found = CSRF_INPUT.search(page) if status == 200 else None
-        if found is None:
-            if status is not None:
-                phase.fail(f"GET {status}")
-            return True
-        phase.succeed()
-        body = urlencode({**ANSWER, "csrfmiddlewaretoken": found.group(1).decode()}).encode()
-        status, page = phase.timed(client, "POST", url, body)
-        if status == 200 and RECORDED in page:
-            phase.succeed()
-        elif status is not None:
-            phase.fail(f"POST {status}" if status != 200 else "POST 200 not recorded")
-        return True
-
-    return step
 
 
 def measure(*, audit) -> dict[str, float]:
@@ -514,7 +257,7 @@ def measure(*, audit) -> dict[str, float]:
         floor = Phase(port, SECONDS, server.pid)
         if floor_tokens:
             floor.run(peer_step(floor_tokens, FLOOR_PREFIX))
-        stop_server(server)
+        stop_process(server)
 
         answered = answered_count(audit_ids, sqlite_copy)
         expected_answers = (warm_peer.ok + peer.ok + floor.ok) // 2
@@ -557,6 +300,6 @@ def measure(*, audit) -> dict[str, float]:
         }
     finally:
         if server is not None:
-            stop_server(server)
+            stop_process(server)
         flush_bench_redis()
         shutil.rmtree(workdir, ignore_errors=True)

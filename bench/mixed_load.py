@@ -2,10 +2,10 @@
 
 `measure()` reuses bench.feedback_load's server (3 workers x 2 threads as in production,
 DEBUG off, the bench's throwaway database, a private Redis database when REDIS_URL is set)
-and its client and phase machinery: 20 client threads with keep-alive connections, each
+and bench.http_load's clients and phases: 20 client threads with keep-alive connections, each
 given a role in fixed proportions (ROLES):
 
-- peer: GET /f/<token>/ then POST an answer (feedback_load's step), fresh tokens issued
+- peer: GET /f/<token>/ then POST an answer (bench.http_load's step), fresh tokens issued
   beforehand on audits of a bench user of their own, so the demo dashboard stays realistic;
 - professional (the demo login, with its submitted audit, contacts and feedback): the
   dashboard, the score page, a page of the contact list, the map data, the absence zones;
@@ -31,19 +31,15 @@ from pathlib import Path
 
 from bench.feedback_load import (
     WARMUP_SECONDS,
-    Client,
-    Phase,
     flush_bench_redis,
-    free_port,
     issue_tokens,
-    log_tail,
-    peer_step,
     server_database_url,
     start_server,
-    stop_server,
     trivial_step,
     wait_ready,
 )
+from bench.http_load import Client, Phase, peer_step
+from bench.supervision import free_port, log_tail, stop_process
 
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "10"))
 MAX_REQUESTS = int(os.environ.get("BENCH_LOAD_REQUESTS", "50000"))
@@ -53,7 +49,7 @@ CONTACT_PAGES = 6  # the demo network has ~325 contacts, 50 a page
 
 
 class SessionConnection(http.client.HTTPConnection):
-    """Adds a session cookie to the csrftoken cookie that feedback_load's Client sends."""
+    """Adds a session cookie to the csrftoken cookie that bench.http_load's Client sends."""
 
     def __init__(self, session_key: str, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -223,7 +219,7 @@ def measure(*, audit) -> dict[str, float]:
         wait_ready(server, port, log)
         Phase(port, WARMUP_SECONDS).run(trivial_step)
         phase = Phase(port, SECONDS).run(step)
-        stop_server(server)
+        stop_process(server)
 
         failed = sum(phase.failures.values())
         total = phase.ok + failed
@@ -248,6 +244,6 @@ def measure(*, audit) -> dict[str, float]:
         }
     finally:
         if server is not None:
-            stop_server(server)
+            stop_process(server)
         flush_bench_redis()
         shutil.rmtree(workdir, ignore_errors=True)

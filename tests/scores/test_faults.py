@@ -3,19 +3,17 @@
 import os
 import shutil
 import signal
-import socket
-import subprocess
 import time
 from dataclasses import asdict
 
 import pytest
-import redis
 
 from audits.feedback.services import feedback_answer
 from audits.models import Audit, FeedbackRequest, ScoreSnapshot
 from audits.scores.engine import compute_reputation
 from audits.scores.services import audit_compile_scores, scoring_inputs
 from audits.scores.tasks import compile_scores
+from bench.supervision import RedisServer, drop_broker_connections
 from tests.factories import AuditFactory
 from tests.feedback.conftest import make_requests
 
@@ -119,50 +117,11 @@ def test_answers_given_while_redis_is_down_are_compiled_by_the_sweep_once_it_is_
     )
 
 
-class PrivateRedis:
-    """A redis-server of the test's own on a free loopback port, to stop and start again."""
-
-    def __init__(self, binary: str, workdir):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.binary, self.workdir = binary, workdir
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self) -> None:
-        command = [
-            self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-            "--appendonly", "no", "--dir", str(self.workdir),
-        ]  # fmt: skip
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
-        try:
-            wait_for(lambda: _answers(client), 10, "redis-server did not start")
-        finally:
-            client.close()
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=15)
-
-
-def _answers(client) -> bool:
-    try:
-        return bool(client.ping())
-    except redis.RedisError:
-        return False
-
-
 @pytest.fixture
 def private_redis(tmp_path):
-    binary = shutil.which("redis-server")
-    if binary is None:
+    if shutil.which("redis-server") is None:
         pytest.skip("needs redis-server on PATH (a Redis of the test's own, to restart)")
-    server = PrivateRedis(binary, tmp_path)
+    server = RedisServer(tmp_path)
     server.start()
     yield server
     server.stop()
@@ -178,11 +137,10 @@ def test_the_worker_reconnects_after_a_redis_restart_while_it_holds_a_countdown_
     config.celery.RedisTransport turns that into a connection error: the worker reconnects.
     """
     from config.celery import app as celery_app
-    from tests.fixtures.worker import _drop_connections
 
     saved = celery_app.conf.broker_url
     celery_app.conf.broker_url = private_redis.url  # the test publishes there too
-    _drop_connections()
+    drop_broker_connections()
     try:
         worker = celery_worker_factory(pool="prefork", extra_env={"REDIS_URL": private_redis.url})
         audit = audit_with_answers(2)
@@ -194,7 +152,7 @@ def test_the_worker_reconnects_after_a_redis_restart_while_it_holds_a_countdown_
         private_redis.stop()
         time.sleep(1)
         private_redis.start()
-        _drop_connections()
+        drop_broker_connections()
         wait_for(
             lambda: worker.log().count("Connected to") >= 2 or worker.process.poll() is not None,
             60,
@@ -211,4 +169,4 @@ def test_the_worker_reconnects_after_a_redis_restart_while_it_holds_a_countdown_
         )
     finally:
         celery_app.conf.broker_url = saved
-        _drop_connections()
+        drop_broker_connections()
