@@ -14,8 +14,9 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from audits.management.demo import DEMO_LOGINS
 from playwright.sync_api import Browser, Page, Response, expect
+
+from audits.management.demo import DEMO_LOGINS
 
 BASE_URL = os.environ.get("PROD_BASE_URL", "").rstrip("/")
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.[a-z0-9]+$")
