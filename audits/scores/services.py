@@ -20,7 +20,6 @@ from django.utils import timezone
 from audits.feedback.aggregate import APPRAISALS, GroupCounts, summarise_counts
 from audits.feedback.locks import lock_audit_for_answer, lock_audit_for_compile
 from audits.feedback.models import FeedbackRequest, FeedbackResponse
-from audits.feedback.services import SENT_STATUSES
 from audits.questionnaires.models import Pillar
 from audits.scores.engine import (
     ALGORITHM,
@@ -137,7 +136,8 @@ def scoring_inputs(audit: Audit) -> Inputs:
             "code", flat=True
         )
     )
-    sent = FeedbackRequest.objects.filter(audit_id=audit.pk, status__in=SENT_STATUSES).count()
+    # Answered requests are counted in SENT_STATUSES before and after their release alike.
+    sent = FeedbackRequest.objects.filter(audit_id=audit.pk).sent().count()
     groups = peer_groups(audit.pk, pillars)
     peer = (
         asdict(summarise_counts(requests_sent=sent, groups=groups, pillars=pillars))
