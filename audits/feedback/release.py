@@ -71,7 +71,13 @@ def _monday(day: datetime.date) -> datetime.date:
 
 
 def _response_fields() -> set[str]:
-    return {f.name for f in FeedbackResponse._meta.concrete_fields} - {"id", "audit", "week"}
+    """The fields copied from a payload: the release sets the others itself."""
+    return {f.name for f in FeedbackResponse._meta.concrete_fields} - {
+        "id",
+        "audit",
+        "week",
+        "relationship",
+    }
 
 
 @transaction.atomic

@@ -59,17 +59,20 @@ def link_from(message) -> str:
     return match.group(1)
 
 
-def fresh_link(request) -> str:
-    """A working link: copied for a link-only request; for an emailed one, the link an email
-    would carry (an emailed request never yields a copied link)."""
+def fresh_token(request) -> str:
+    """A working token: copied for a link-only request; for an emailed one, the token an
+    email would carry (an emailed request never yields a copied link)."""
     from audits.models import FeedbackRequest
 
-    if request.delivery == FeedbackRequest.Delivery.EMAIL:
-        token = link_create(request=request, emailed=True)
-        FeedbackRequest.objects.filter(pk=request.pk, status="pending").update(status="sent")
-    else:
-        token = feedback_link_issue(request=request)
-    return reverse("peer", args=[token])
+    if request.delivery != FeedbackRequest.Delivery.EMAIL:
+        return feedback_link_issue(request=request)
+    token = link_create(request=request, emailed=True)
+    FeedbackRequest.objects.filter(pk=request.pk, status="pending").update(status="sent")
+    return token
+
+
+def fresh_link(request) -> str:
+    return reverse("peer", args=[fresh_token(request)])
 
 
 ANSWER = {
