@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import transaction
 
-from audits.models import Audit, FeedbackResponse, PendingFeedbackAnswer
+from audits.models import FeedbackResponse, PendingFeedbackAnswer
 from audits.scores.tasks import sweep_audits_needing_scores
 from config.celery import app as celery_app
 from tests.feedback.conftest import ANSWER, fresh_link, make_requests
