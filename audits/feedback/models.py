@@ -46,9 +46,10 @@ class FeedbackRequestQuerySet(models.QuerySet):
         """Open requests whose link has run out, not yet marked expired."""
         return self.open().filter(expires_at__lte=now or timezone.now())
 
-    def awaiting_answer(self, now: datetime.datetime | None = None):
-        """Open, within their deadline, and with no answer stored (pending or withheld)."""
-        return self.open().filter(expires_at__gt=now or timezone.now(), pending_answer=None)
+    def still_open(self, now: datetime.datetime | None = None):
+        """Open and within their deadline, answered-but-unreleased ones included: the round
+        is over, for the professional's eyes and for the release, when none is left."""
+        return self.open().filter(expires_at__gt=now or timezone.now())
 
 
 class FeedbackRequest(models.Model):

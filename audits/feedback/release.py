@@ -138,12 +138,13 @@ def release_if_due(*, audit_id: int) -> None:
 def feedback_withhold(*, audit_id: int) -> int:
     """Delete the content of the answers that can no longer be released (round over).
 
-    Only when no request of the audit may still be answered: then fewer than k answers wait
-    and no more will come. Their requests keep looking opened (or expired); only the count
-    of withheld answers is shown. Returns how many answers were withheld.
+    Only once the round is over: every request past its deadline or closed. Not as soon as
+    the last unanswered request is answered, which would show that it was. Then fewer than
+    k answers wait and no more will come. Their requests keep looking opened (or expired);
+    only the count of withheld answers is shown. Returns how many answers were withheld.
     """
     _lock_audit_for_release(audit_id)
-    if FeedbackRequest.objects.filter(audit_id=audit_id).awaiting_answer().exists():
+    if FeedbackRequest.objects.filter(audit_id=audit_id).still_open().exists():
         return 0
     waiting = PendingFeedbackAnswer.objects.filter(audit_id=audit_id, payload__isnull=False)
     if waiting.count() >= release_k():
@@ -193,7 +194,7 @@ class ReleaseStatus:
     k: int
     waiting: int  # answers stored, to be released with the next batch
     withheld: int  # answers of a closed round that will never be shown
-    round_open: bool  # some request may still be answered
+    round_open: bool  # some request is open and within its deadline (answered or not)
     emailed: int  # released answers that came through links the app emailed
     copied: int  # released answers that came through links the professional copied
 
@@ -215,7 +216,7 @@ def release_status(audit_id: int) -> ReleaseStatus:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    round_open = FeedbackRequest.objects.filter(audit_id=audit_id).awaiting_answer().exists()
+    round_open = FeedbackRequest.objects.filter(audit_id=audit_id).still_open().exists()
     return ReleaseStatus(
         k=release_k(),
         waiting=pending["waiting"],

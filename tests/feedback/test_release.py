@@ -122,13 +122,14 @@ def test_the_sweep_releases_what_a_lost_enqueue_left_and_withholds_closed_rounds
     for request in requests:
         answer(request)  # on_commit never runs in this test: as if the enqueue was lost
     closed = AuditFactory()
-    (lonely, silent) = sent(closed, "l@ex.com", "s@ex.com")
+    (lonely, _silent) = sent(closed, "l@ex.com", "s@ex.com")
     answer(lonely, keep_doing="Never to be read")
-    FeedbackRequest.objects.filter(pk=silent.pk).update(
+    assert feedback_release_sweep() == (3, 0)  # the round is open: nothing withheld yet
+    FeedbackRequest.objects.filter(audit=closed).update(
         expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
 
-    assert feedback_release_sweep() == (3, 1)
+    assert feedback_release_sweep() == (0, 1)
 
     assert FeedbackResponse.objects.filter(audit=audit).count() == 3
     assert not FeedbackResponse.objects.filter(audit=closed).exists()
@@ -167,3 +168,18 @@ def test_the_channels_of_released_answers_are_counted_emailed_and_copied(audit):
 
     assert (before.emailed, before.copied, before.waiting) == (0, 0, 4)
     assert (after.emailed, after.copied, after.waiting) == (2, 2, 0)
+
+
+def test_the_last_open_request_being_answered_shows_nothing_and_withholds_nothing(audit):
+    requests = sent(audit, "a@ex.com", "b@ex.com", "c@ex.com", "d@ex.com")
+    for request in requests[:3]:
+        answer(request)
+    feedback_release(audit_id=audit.pk)
+    before = release_status(audit.pk)
+
+    answer(requests[3])  # the last one still open
+    feedback_release_sweep()
+
+    after = release_status(audit.pk)
+    assert (before.round_open, after.round_open) == (True, True)
+    assert (after.waiting, after.withheld) == (1, 0)
