@@ -67,3 +67,53 @@ def test_a_peer_answers_on_a_phone_then_the_link_is_spent(browser, live_server):
     page.goto(url + "?lang=en")
     expect(page.get_by_text("An answer was already given through this link")).to_be_visible()
     phone.close()
+
+
+ANSWERED = re.compile(r"^Answered$")
+
+
+def test_three_peers_answer_on_a_phone_and_the_figures_appear_only_after_the_third(
+    browser, live_server, page: Page, settings
+):
+    settings.SCORE_DEBOUNCE_SECONDS = 0
+    audit = AuditFactory(objective__owner__language="en")
+    requests = make_requests(audit, "p1@example.com", "p2@example.com", "p3@example.com")
+    links = [live_server.url + fresh_link(request) + "?lang=en" for request in requests]
+    log_in(page, live_server, audit.owner)
+    score_url = f"{live_server.url}/audits/{audit.pk}/score/"
+    tracking_url = f"{live_server.url}/audits/{audit.pk}/feedback/"
+    phone = browser.new_context(
+        locale="en-GB", viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+
+    for number, link in enumerate(links, start=1):
+        peer = phone.new_page()
+        peer.goto(link)
+        peer.get_by_text("Negative" if number < 3 else "Neutral", exact=True).click()
+        peer.locator("label[for='id_pillar_strategy_1']").click()
+        peer.get_by_label("What should they change?").fill(f"Comment number {number}.")
+        peer.get_by_role("button", name="Send my answer").click()
+        expect(peer.get_by_test_id("thanks")).to_be_visible()
+        assert peer.evaluate("document.documentElement.scrollWidth") <= 375
+        peer.close()
+
+        page.goto(tracking_url)
+        if number < 3:
+            expect(page.get_by_test_id("answered")).to_have_text("0")
+            expect(page.get_by_test_id("pending-release")).to_contain_text(
+                f"{number} answer" + ("s are" if number > 1 else " is") + " waiting"
+            )
+            expect(page.locator(".badge", has_text=ANSWERED)).to_have_count(0)
+            expect(page.locator(".badge", has_text="Opened or answered")).to_have_count(number)
+            expect(page.get_by_text("Comment number")).to_have_count(0)
+            page.goto(score_url)
+            expect(page.get_by_test_id("urgent")).to_have_count(0)
+            expect(page.get_by_text("answers out of")).to_have_count(0)
+        else:
+            expect(page.get_by_test_id("answered")).to_have_text("3")
+            expect(page.locator(".badge", has_text=ANSWERED)).to_have_count(3)
+            expect(page.get_by_text("Comment number")).to_have_count(3)
+            page.goto(score_url)
+            expect(page.get_by_text("3 answers out of 3 requests sent")).to_be_visible()
+            expect(page.get_by_test_id("urgent")).to_be_visible()
+    phone.close()
