@@ -189,3 +189,16 @@ def _first_difference(a: str, b: str) -> str:
         (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
     )
     return f"{a[at - 200 : at + 200]!r}\n!=\n{b[at - 200 : at + 200]!r}"
+
+
+def test_the_data_export_holds_no_pending_answer(scene):
+    audit, requests, *_rest = scene
+    answer(requests[0], "negative", "Pending secret")
+
+    exported = user_data(audit.owner)
+
+    assert "Pending secret" not in json.dumps(exported, default=str)
+    (audit_data,) = exported["audits"]
+    statuses = {r["status"] for r in audit_data["feedback_requests"]}
+    assert statuses == {"opened"}  # the answered request looks like the others
+    assert audit_data["peer_figures"] == audit.peer_summary or audit_data["peer_figures"] is None
