@@ -26,6 +26,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from audits.feedback.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
+from audits.feedback.services import RELEASE_SET_FIELDS
 from audits.selfaudit.events import audit_inputs_changed
 
 OTHER = "other"
@@ -71,13 +72,12 @@ def _monday(day: datetime.date) -> datetime.date:
 
 
 def _response_fields() -> set[str]:
-    """The fields copied from a payload: the release sets the others itself."""
-    return {f.name for f in FeedbackResponse._meta.concrete_fields} - {
-        "id",
-        "audit",
-        "week",
-        "relationship",
-    }
+    """The fields copied from a payload: the release sets the others (and the label) itself."""
+    return (
+        {f.name for f in FeedbackResponse._meta.concrete_fields}
+        - RELEASE_SET_FIELDS
+        - {"relationship"}
+    )
 
 
 @transaction.atomic
@@ -108,8 +108,9 @@ def feedback_release(*, audit_id: int) -> int:
         )
         for payload, label in zip(payloads, labels, strict=True)
     ]
-    # One statement each: every row gets the same xmin and cmin. The requests are updated in
-    # their own (creation) order, the responses inserted in the shuffle's order.
+    # One statement each: every row gets the same xmin, and the same cmin per statement. The
+    # requests are updated in whatever order the database scans them, the responses are
+    # inserted in the shuffle's order: neither order says anything about the other.
     FeedbackRequest.objects.filter(pk__in=[request for _pk, request, _p in waiting]).update(
         status=FeedbackRequest.Status.ANSWERED
     )
