@@ -47,8 +47,9 @@ def audit_with_answers(count: int = 5) -> Audit:
     return audit
 
 
-def test_each_release_updates_the_score_through_the_worker(celery_worker):
+def test_each_release_updates_the_score_through_the_worker(celery_worker_factory):
     audit = audit_with_answers(3)  # answers made while tasks ran in-process
+    worker = celery_worker_factory()
 
     late = make_requests(audit, "late1@ex.com", "late2@ex.com", "late3@ex.com")
     FeedbackRequest.objects.filter(pk__in=[r.pk for r in late]).update(status="sent")
@@ -60,7 +61,7 @@ def test_each_release_updates_the_score_through_the_worker(celery_worker):
 
     wait_for(
         lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=6).exists(),
-        message="the worker did not release and compile the new answers",
+        message=f"the worker did not release and compile the new answers:\n{worker.log()[-3000:]}",
     )
     assert Audit.objects.get(pk=audit.pk).needs_scoring is False
 
