@@ -148,7 +148,7 @@ def readme_text(tables: list[Table]) -> str:
         ),
         _(
             "Lists and details are written as JSON text in a single cell. A file that details "
-            "another one points at its rows: the column “audits.id” of answers.csv is the "
+            "another one points at its rows: the column “audits.id” of audits_answers.csv is the "
             "“id” column of audits.csv; a column such as “reviews.row” is the row number in "
             "reviews.csv."
         ),

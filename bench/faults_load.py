@@ -30,7 +30,8 @@ Scenarios, one after the other, each on tokens of its own:
 
 Figures per scenario: failed requests whose time overlaps the outage window (from the stop
 to the moment the service answers again) and outside it (target 0); answers lost, i.e.
-acknowledged with the "recorded" page but missing from FeedbackResponse, per audit (target
+acknowledged with the "recorded" page but stored neither as released (FeedbackResponse) nor as
+waiting for a release (PendingFeedbackAnswer), per audit (target
 0); the seconds from the end of the load until every audit is compiled (no needs_scoring
 flag, latest snapshot counts all its responses). Compiles are first given DEBOUNCE + 3 s to
 catch up by themselves; if they do not, a sweep_audits_needing_scores is sent, as beat does

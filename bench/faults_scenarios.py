@@ -45,17 +45,20 @@ def fresh_connection() -> None:
 def stored_by_audit(audit_ids) -> Counter:
     from django.db.models import Count
 
-    from audits.models import FeedbackResponse
+    from audits.models import FeedbackResponse, PendingFeedbackAnswer
 
     fresh_connection()
-    return Counter(
-        dict(
-            FeedbackResponse.objects.filter(audit_id__in=list(audit_ids))
-            .values_list("audit_id")
-            .annotate(n=Count("pk"))
-            .order_by()
+    stored = Counter()
+    for model in (FeedbackResponse, PendingFeedbackAnswer):  # released or waiting for it
+        stored.update(
+            dict(
+                model.objects.filter(audit_id__in=list(audit_ids))
+                .values_list("audit_id")
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
         )
-    )
+    return stored
 
 
 def answers_lost(load: Load) -> int:

@@ -156,18 +156,23 @@ def server_database_url(workdir: Path) -> tuple[str, Path | None]:
 
 
 def answered_count(audit_ids: list[int], sqlite_copy: Path | None) -> int:
-    """Requests marked answered in the database the server used."""
-    from audits.models import FeedbackRequest
+    """Requests answered in the database the server used: released, or waiting for it."""
+    from audits.models import FeedbackRequest, PendingFeedbackAnswer
 
     answered = FeedbackRequest.Status.ANSWERED
     if sqlite_copy is None:
-        return FeedbackRequest.objects.filter(audit_id__in=audit_ids, status=answered).count()
+        return (
+            FeedbackRequest.objects.filter(audit_id__in=audit_ids, status=answered).count()
+            + PendingFeedbackAnswer.objects.filter(audit_id__in=audit_ids).count()
+        )
     marks = ",".join("?" * len(audit_ids))
     with sqlite3.connect(sqlite_copy) as db:
         (count,) = db.execute(
-            f"SELECT COUNT(*) FROM {FeedbackRequest._meta.db_table} "  # noqa: S608
-            f"WHERE status = ? AND audit_id IN ({marks})",
-            [answered, *audit_ids],
+            f"SELECT (SELECT COUNT(*) FROM {FeedbackRequest._meta.db_table} "  # noqa: S608
+            f"WHERE status = ? AND audit_id IN ({marks})) + "
+            f"(SELECT COUNT(*) FROM {PendingFeedbackAnswer._meta.db_table} "
+            f"WHERE audit_id IN ({marks}))",
+            [answered, *audit_ids, *audit_ids],
         ).fetchone()
     return count
 

@@ -7,39 +7,36 @@ its cheapest form, and nothing else —
 
 - GET: the rate-limit hit (Redis), then ONE statement that finds the request behind the
   token and marks it opened; a few bytes of HTML carrying the CSRF token;
-- POST: the CSRF check and the rate-limit hit, then ONE statement that claims the request,
-  stores the response and raises the audit's flag, committed durably.
+- POST: the CSRF check and the rate-limit hit, then ONE statement that claims the request
+  and stores the pending answer (audits/feedback/release.py), committed durably.
 
 Left out, and so making the floor higher than any real page: templates and translations,
-form validation and its messages, the closed-link pages, the advisory lock that orders an
-answer with a compile (audits/locks.py), the compile's enqueue. PostgreSQL only (data-
+form validation and its messages, the closed-link pages, the count of waiting answers and
+the release's enqueue. PostgreSQL only (data-
 modifying WITH). This module is served by the bench's gunicorn only, never by the site.
 """
 
-import datetime
 import json
-import uuid
 
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
-from audits.feedback.services import OPEN_STATUSES, hash_token
-from audits.models import Audit, FeedbackLink, FeedbackRequest, FeedbackResponse
+from audits.feedback.services import hash_token
+from audits.models import Audit, FeedbackLink, FeedbackRequest, PendingFeedbackAnswer
 from config.ratelimit import rate_limited
 
 _LINK = FeedbackLink._meta.db_table
 _REQUEST = FeedbackRequest._meta.db_table
 _AUDIT = Audit._meta.db_table
-_RESPONSE = FeedbackResponse._meta.db_table
+_PENDING = PendingFeedbackAnswer._meta.db_table
 _USER = User._meta.db_table
-_OPEN = ", ".join(f"'{status}'" for status in OPEN_STATUSES)
+_OPEN = ", ".join(f"'{status}'" for status in sorted(FeedbackRequest.OPEN_STATUSES))
 
 OPEN_SQL = f"""
 WITH found AS (
@@ -55,17 +52,16 @@ JOIN {_AUDIT} a ON a.id = found.audit_id JOIN {_USER} u ON u.id = a.owner_id
 
 ANSWER_SQL = f"""
 WITH claimed AS (
-    UPDATE {_REQUEST} r SET status = 'answered' FROM {_LINK} l
+    UPDATE {_REQUEST} r SET status = 'opened' FROM {_LINK} l
     WHERE l.request_id = r.id AND l.token_hash = %s
       AND r.status IN ({_OPEN}) AND r.expires_at > now()
-    RETURNING r.audit_id, r.relationship
+      AND NOT EXISTS (SELECT 1 FROM {_PENDING} p WHERE p.request_id = r.id)
+    RETURNING r.id, r.audit_id, r.relationship
 ), stored AS (
-    INSERT INTO {_RESPONSE} (id, audit_id, relationship, appraisal, perceptions,
-                             keep_doing, change, week)
-    SELECT %s, audit_id, relationship, %s, %s, %s, %s, %s FROM claimed RETURNING audit_id
-), flagged AS (
-    UPDATE {_AUDIT} SET needs_scoring = true
-    WHERE id IN (SELECT audit_id FROM stored) AND NOT needs_scoring
+    INSERT INTO {_PENDING} (request_id, audit_id, payload)
+    SELECT id, audit_id, jsonb_build_object('relationship', relationship, 'appraisal', %s,
+        'perceptions', %s::jsonb, 'keep_doing', %s, 'change', %s) FROM claimed
+    RETURNING audit_id
 )
 SELECT count(*) FROM stored
 """  # noqa: S608
@@ -97,17 +93,14 @@ def peer_floor_view(request: HttpRequest, token: str) -> HttpResponse:
             for name, value in data.items()
             if name.startswith("item_") and value in {"1", "2", "3", "4", "5"}
         }
-        today = timezone.localdate()
         cursor.execute(
             ANSWER_SQL,
             [
                 token_hash,
-                uuid.uuid4(),
                 data.get("appraisal", "")[:10],
                 json.dumps(perceptions),
                 data.get("keep_doing", "")[:1000],
                 data.get("change", "")[:1000],
-                today - datetime.timedelta(days=today.weekday()),
             ],
         )
         (stored,) = cursor.fetchone()

@@ -188,6 +188,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "task": "config.celery.clear_expired_sessions",
         "schedule": crontab(hour=4, minute=30),
     },
+    "release-feedback-answers": {
+        "task": "audits.feedback.tasks.release_answers_sweep",
+        "schedule": 300.0,
+    },
 }
 
 # --- Authentication -------------------------------------------------------------------------
@@ -352,7 +356,13 @@ FEEDBACK_REMINDER_DAYS = tuple(
 )  # at most two reminders
 FEEDBACK_RATE_LIMIT = envint("FEEDBACK_RATE_LIMIT", 60)  # requests per minute per address
 FEEDBACK_RETENTION_DAYS = envint("FEEDBACK_RETENTION_DAYS", 365)
+# Answers are released in batches of at least this many per audit (k-anonymity, docs/privacy.md):
+# no page, figure or export shows an answer before k − 1 others of the same audit.
 FEEDBACK_RELEASE_K = envint("FEEDBACK_RELEASE_K", 3)
+if FEEDBACK_RELEASE_K < 3:
+    raise ImproperlyConfigured("FEEDBACK_RELEASE_K must be at least 3 (docs/privacy.md)")
+# New addresses one account may email feedback requests to in 24 hours.
+FEEDBACK_INVITATIONS_PER_DAY = envint("FEEDBACK_INVITATIONS_PER_DAY", 50)
 # An invitation still pending after this many minutes with no send attempt since is sent again
 # by the sweep; each request is tried at most FEEDBACK_SEND_MAX_ATTEMPTS times (Celery's own
 # retries included), then shown as failed with its reason.

@@ -69,6 +69,9 @@ class Contact(models.Model):
     last_exchange_on = models.DateField(null=True, blank=True)
     invitation = models.CharField(max_length=10, blank=True, default="")  # sent / received
     invitation_with_message = models.BooleanField(null=True, blank=True)
+    # Set when this person, through a personal link the owner copied for them, asked never to
+    # be asked again: the owner can no longer send them a feedback request.
+    feedback_opted_out = models.BooleanField(_("asked not to be asked for feedback"), default=False)
     # Merge keys, normalised (see contacts.merging): profile URL, then email, then name+company.
     url_key = models.CharField(max_length=500, blank=True, default="")
     email_key = models.CharField(max_length=254, blank=True, default="")

@@ -30,7 +30,13 @@ from django.utils import timezone, translation
 from accounts.models import User
 from audits.consulting.services import review_for, review_publish, review_save
 from audits.feedback.services import feedback_answer
-from audits.models import FeedbackRequest, FeedbackResponse, Objective, ReviewRecommendation
+from audits.models import (
+    FeedbackRequest,
+    FeedbackResponse,
+    Objective,
+    PendingFeedbackAnswer,
+    ReviewRecommendation,
+)
 from contacts.absence_texts import import_error_message, row_error_text
 from contacts.importers.samples import linkedin_connections_csv
 from contacts.models import Contact, ContactImport
@@ -737,6 +743,7 @@ def peer_post(env: Env, changes: dict) -> tuple[FeedbackRequest, str]:
     env.client.logout()
     body = expect(env.client.post(url, {**ANSWER, **changes, "lang": "en"}), 200)
     assert not FeedbackResponse.objects.exists()
+    assert not PendingFeedbackAnswer.objects.exists()
     request.refresh_from_db()
     assert request.status == FeedbackRequest.Status.SENT
     return request, body
@@ -767,7 +774,8 @@ def case_peer_answer_with_an_unknown_item_field(env: Env) -> None:
     env.client.logout()
     body = expect(env.client.post(url, {**ANSWER, "item_x": "9", "lang": "en"}), 200)
     assert "Your answer has been recorded anonymously" in body
-    assert FeedbackResponse.objects.get().perceptions == {
+    payload = PendingFeedbackAnswer.objects.get().payload
+    assert payload["perceptions"] == {
         "objectives": 4,
         "alignment": 3,
         "security": None,
@@ -854,7 +862,7 @@ def case_peer_token_used(env: Env) -> None:
     feedback_answer(request=request, appraisal="positive", perceptions={}, keep_doing="", change="")
     peer_page(url, 410, "An answer was already given through this link")
     expect(Client().post(url, ANSWER), 410)
-    assert FeedbackResponse.objects.count() == 1
+    assert PendingFeedbackAnswer.objects.count() == 1
 
 
 @request_case

@@ -60,3 +60,10 @@ def test_development_needs_no_configuration_at_all():
     result = manage("check", env=env)
 
     assert result.returncode == 0, result.stderr
+
+
+def test_a_release_batch_below_three_is_refused():
+    result = manage("check", env={**PRODUCTION_ENV, "FEEDBACK_RELEASE_K": "2"})
+
+    assert result.returncode != 0
+    assert "FEEDBACK_RELEASE_K must be at least 3" in result.stderr

@@ -32,6 +32,7 @@ from audits.consulting.services import (
     review_publish,
     review_save,
 )
+from audits.feedback.release import release_status
 from audits.questionnaires.models import Pillar
 from audits.scores.models import ScoreSnapshot
 from audits.scores.selectors import score_board
@@ -224,6 +225,7 @@ def client_score(request: HttpRequest, client_id: int, audit_id: int) -> HttpRes
             "audit": audit,
             "board": board,
             "chart": board.chart(),
+            "release": release_status(audit.pk),
             "engagement": engagement,
             "read_only": True,
         },

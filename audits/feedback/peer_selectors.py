@@ -15,7 +15,7 @@ from django.dispatch import receiver
 from django.utils import timezone, translation
 
 from accounts.models import User
-from audits.feedback.models import FeedbackLink, FeedbackRequest
+from audits.feedback.models import FeedbackLink, FeedbackRequest, PendingFeedbackAnswer
 from audits.feedback.questions import PILLAR_QUESTIONS, PeerItem
 from audits.feedback.services import hash_token
 from audits.questionnaires.models import Dimension, Pillar, Questionnaire
@@ -30,6 +30,7 @@ _REQUEST_USED = {
     "language",
     "relationship",
     "email",
+    "delivery",
 }
 # In the model's order: Model.from_db expects the values of the fields it is given that way.
 _REQUEST_FIELDS = tuple(
@@ -44,7 +45,9 @@ def _request_for_token_sql() -> str:
     )
     return (
         f"SELECT {columns}, a.questionnaire_id, a.owner_id, u.full_name, u.email, "  # noqa: S608
-        "o.title "
+        "o.title, "
+        f"EXISTS (SELECT 1 FROM {PendingFeedbackAnswer._meta.db_table} p "
+        "WHERE p.request_id = r.id) "
         f"FROM {FeedbackLink._meta.db_table} l "
         f"JOIN {request.db_table} r ON r.id = l.request_id "
         f"JOIN {Audit._meta.db_table} a ON a.id = r.audit_id "
@@ -62,6 +65,8 @@ def feedback_request_for_token(token: str) -> FeedbackRequest | None:
 
     One query, the same whether the token exists or not. The audit and the owner carry only
     the fields the page uses; the others are deferred (read on access, never overwritten).
+    `request.has_answer` says whether an answer is stored (released or not): the request of an
+    answer not yet released still looks opened everywhere else.
     """
     with connection.cursor() as cursor:
         cursor.execute(_REQUEST_FOR_TOKEN_SQL, [hash_token(token)])
@@ -71,8 +76,10 @@ def feedback_request_for_token(token: str) -> FeedbackRequest | None:
     values = dict(zip(_REQUEST_FIELDS, row, strict=False))
     if timezone.is_naive(values["expires_at"]):  # SQLite keeps UTC without an offset
         values["expires_at"] = timezone.make_aware(values["expires_at"], datetime.UTC)
-    questionnaire_id, owner_id, owner_name, owner_email, objective = row[len(_REQUEST_FIELDS) :]
+    extra = row[len(_REQUEST_FIELDS) :]
+    questionnaire_id, owner_id, owner_name, owner_email, objective, pending = extra
     request = FeedbackRequest.from_db(connection.alias, list(values), list(values.values()))
+    request.has_answer = bool(pending) or values["status"] == FeedbackRequest.Status.ANSWERED
     owner = User.from_db(
         connection.alias,
         *_in_model_order(User, {"id": owner_id, "full_name": owner_name, "email": owner_email}),

@@ -11,12 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from audits.feedback.forms import PeerAnswerForm
 from audits.feedback.models import FeedbackRequest
 from audits.feedback.peer_selectors import feedback_request_for_token, peer_items
-from audits.feedback.services import (
-    feedback_answer,
-    feedback_decline,
-    feedback_is_expired,
-    feedback_mark_opened,
-)
+from audits.feedback.release import release_k
+from audits.feedback.services import feedback_answer, feedback_decline, feedback_mark_opened
 from config.ratelimit import rate_limited
 
 TOKEN_MAX_LENGTH = 100
@@ -39,13 +35,16 @@ def _closed_page(request: HttpRequest, feedback: FeedbackRequest | None) -> Http
     """A clear page for an unknown, expired, answered or declined link; None if usable."""
     if feedback is None:
         return render(request, "peer/link_invalid.html", status=404)
-    if feedback.status == FeedbackRequest.Status.ANSWERED:
+    if feedback.has_answer:
         return render(
-            request, "peer/thanks.html", {"feedback": feedback, "again": True}, status=410
+            request,
+            "peer/thanks.html",
+            {"feedback": feedback, "again": True, "k": release_k()},
+            status=410,
         )
     if feedback.status == FeedbackRequest.Status.DECLINED:
         return render(request, "peer/declined.html", {"feedback": feedback}, status=410)
-    if feedback_is_expired(feedback):
+    if feedback.is_expired():
         return render(request, "peer/expired.html", {"feedback": feedback}, status=410)
     return None
 
@@ -75,7 +74,7 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
                     keep_doing=form.cleaned_data["keep_doing"],
                     change=form.cleaned_data["change"],
                 )
-                context = {"feedback": feedback, "again": not stored}
+                context = {"feedback": feedback, "again": not stored, "k": release_k()}
                 return render(request, "peer/thanks.html", context)
         else:
             # The blank form is rendered once per process (templates/peer/answer.html):
@@ -96,6 +95,7 @@ def peer_page(request: HttpRequest, token: str) -> HttpResponse:
                 if any(item.states_objective for item in items)
                 else "",
                 "token": token,
+                "k": release_k(),
                 "other_language": "en" if translation.get_language() == "fr" else "fr",
             },
         )
@@ -111,8 +111,14 @@ def peer_decline(request: HttpRequest, token: str) -> HttpResponse:
         if closed is not None:
             return closed
         opt_out = request.POST.get("opt_out") == "1"
-        feedback_decline(request=feedback, opt_out=opt_out)
-        return render(request, "peer/declined.html", {"feedback": feedback, "opted_out": opt_out})
+        declined = feedback_decline(
+            request=feedback, opt_out=opt_out, token=token[:TOKEN_MAX_LENGTH]
+        )
+        return render(
+            request,
+            "peer/declined.html",
+            {"feedback": feedback, "owner": feedback.audit.owner, "declined": declined},
+        )
 
 
 def peer_root(request: HttpRequest) -> HttpResponse:

@@ -7,9 +7,8 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from audits.feedback.aggregate import MIN_GROUP
 from audits.feedback.models import FeedbackRequest, FeedbackResponse
-from audits.feedback.services import SENT_STATUSES
+from audits.feedback.release import ReleaseStatus, release_status
 from audits.selfaudit.models import Audit
 
 
@@ -19,9 +18,13 @@ class Tracking:
     counts: dict[str, int]
     sent: int
     answered: int
-    # ("keep" | "change", text); empty below MIN_GROUP responses
+    release: ReleaseStatus
+    # ("keep" | "change", text) of released answers; empty below k of them
     texts: list[tuple[str, str]] = field(default_factory=list)
-    min_group: int = MIN_GROUP
+
+    @property
+    def min_group(self) -> int:
+        return self.release.k
 
     @property
     def response_rate(self) -> float | None:
@@ -56,10 +59,12 @@ def feedback_tracking(audit: Audit) -> Tracking:
     for request in requests:
         request.next_reminder = next_reminder(request, days)
     counts = dict(audit.feedback_requests.values_list("status").annotate(n=Count("id")).order_by())
-    sent = sum(counts.get(s, 0) for s in SENT_STATUSES)
+    sent = sum(counts.get(s, 0) for s in FeedbackRequest.SENT_STATUSES)
+    # Released answers only: FeedbackResponse holds nothing else (audits/feedback/release.py).
     answered = FeedbackResponse.objects.filter(audit=audit).count()
+    release = release_status(audit.pk)
     texts: list[tuple[str, str]] = []
-    if answered >= MIN_GROUP:
+    if answered >= release.k:
         for keep, change in FeedbackResponse.objects.filter(audit=audit).values_list(
             "keep_doing", "change"
         ):
@@ -67,5 +72,10 @@ def feedback_tracking(audit: Audit) -> Tracking:
                 (kind, text) for kind, text in (("keep", keep), ("change", change)) if text
             )
     return Tracking(
-        requests=requests, counts=counts, sent=max(sent, answered), answered=answered, texts=texts
+        requests=requests,
+        counts=counts,
+        sent=max(sent, answered),
+        answered=answered,
+        release=release,
+        texts=texts,
     )

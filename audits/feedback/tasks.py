@@ -8,6 +8,7 @@ from celery import shared_task
 from django.core.mail import BadHeaderError
 
 from audits.feedback.models import FailureReason
+from audits.feedback.release import feedback_release, feedback_release_sweep
 from audits.feedback.services import (
     feedback_expire,
     feedback_mark_failed,
@@ -27,8 +28,9 @@ TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, OSError)
 @shared_task(name="audits.tasks.send_feedback_email", bind=True, max_retries=4, acks_late=False)
 def send_feedback_email(self, request_id: int, kind: str) -> bool:
     """Email one feedback invitation or reminder. Transient SMTP errors are retried; a
-    refused recipient marks the request failed, so the professional sees it and can copy the
-    link instead. Not acks_late: a redelivered message could email the person twice."""
+    refused recipient marks the request failed, so the professional sees it and can send it
+    again (an emailed request never yields a copied link). Not acks_late: a redelivered
+    message could email the person twice."""
     try:
         return feedback_send_email(request_id=request_id, kind=kind)
     except smtplib.SMTPRecipientsRefused as exc:
@@ -75,3 +77,18 @@ def expire_feedback_requests() -> int:
     expired = feedback_expire()
     feedback_purge()
     return expired
+
+
+@shared_task(name="audits.feedback.tasks.release_answers")
+def release_answers(audit_id: int) -> int:
+    """Release the answers waiting for one audit if there are at least FEEDBACK_RELEASE_K
+    (enqueued after each answer; idempotent, so a redelivery releases nothing more)."""
+    return feedback_release(audit_id=audit_id)
+
+
+@shared_task(name="audits.feedback.tasks.release_answers_sweep")
+def release_answers_sweep() -> int:
+    """Periodic (beat): release what a lost enqueue left waiting, and withhold the answers of
+    rounds that closed with fewer than k waiting."""
+    released, _withheld = feedback_release_sweep()
+    return released

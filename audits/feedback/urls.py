@@ -7,6 +7,12 @@ urlpatterns = [
     path("<int:pk>/feedback/", views.feedback_overview, name="feedback"),
     path("<int:pk>/feedback/new/", views.feedback_new, name="feedback_new"),
     path("<int:pk>/feedback/<int:request_id>/link/", views.feedback_link, name="feedback_link"),
+    path(
+        "<int:pk>/feedback/<int:request_id>/send-again/",
+        views.feedback_send_again,
+        name="feedback_send_again",
+    ),
+    path("<int:pk>/feedback/close/", views.feedback_close, name="feedback_close"),
 ]
 
 # The peer's pages, at the site's root (/f/<token>/): short links, no account.

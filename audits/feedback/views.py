@@ -2,6 +2,7 @@
 
 import random
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,11 +13,13 @@ from django.views.decorators.http import require_POST
 
 from audits.feedback.forms import MAX_RECIPIENTS, FeedbackRequestForm
 from audits.feedback.models import FeedbackRequest
+from audits.feedback.release import feedback_round_close
 from audits.feedback.selectors import feedback_tracking
 from audits.feedback.services import (
     Recipient,
     feedback_link_issue,
     feedback_requests_create,
+    feedback_resend,
     feedback_url,
 )
 from audits.selfaudit.selectors import audit_get_for_owner
@@ -94,6 +97,19 @@ def _report(request: HttpRequest, result) -> None:
             _("Not asked, because they asked never to be asked again: %(list)s")
             % {"list": ", ".join(result.opted_out)},
         )
+    if result.over_limit:
+        messages.warning(
+            request,
+            _(
+                "Not asked today: you may email at most %(limit)d new addresses a day, so that "
+                "nobody can use ePratiques to write to strangers in bulk. Ask them again "
+                "tomorrow: %(list)s"
+            )
+            % {
+                "limit": settings.FEEDBACK_INVITATIONS_PER_DAY,
+                "list": ", ".join(result.over_limit),
+            },
+        )
     if result.duplicates:
         messages.info(
             request,
@@ -129,3 +145,38 @@ def feedback_link(request: HttpRequest, pk: int, request_id: int) -> HttpRespons
         "audits/feedback_link.html",
         {"audit": audit, "feedback": feedback, "url": feedback_url(token)},
     )
+
+
+@login_required
+@require_POST
+def feedback_send_again(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
+    """An emailed request is followed up by email, never by a copied link."""
+    audit = audit_get_for_owner(request.user, pk)
+    feedback = get_object_or_404(FeedbackRequest, pk=request_id, audit=audit)
+    if feedback_resend(request=feedback):
+        # The same words whether or not they answered: an answer not released must not show.
+        messages.success(
+            request,
+            _("The request will be emailed again to %(email)s, unless they already answered.")
+            % {"email": feedback.email},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Not sent again: at most one email a day, and at most %(n)d reminders per "
+                "request, while it is open."
+            )
+            % {"n": len(settings.FEEDBACK_REMINDER_DAYS)},
+        )
+    return redirect("audits:feedback", pk=audit.pk)
+
+
+@login_required
+@require_POST
+def feedback_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """End the round now: open requests expire; waiting answers are released or withheld."""
+    audit = audit_get_for_owner(request.user, pk)
+    closed = feedback_round_close(audit_id=audit.pk)
+    messages.info(request, _("Round closed: %(n)d open requests expired.") % {"n": closed})
+    return redirect("audits:feedback", pk=audit.pk)

@@ -154,6 +154,7 @@ DEMO_RELATIONSHIPS = ["client", "colleague", "former_colleague", "network", "cli
 def seed_feedback(audit: Audit) -> str:
     """Thirty requests, twenty-four anonymous answers; returns one unanswered personal link."""
     from audits.feedback.models import FeedbackLink, FeedbackRequest, FeedbackResponse
+    from audits.feedback.release import feedback_release
     from audits.feedback.services import (
         Recipient,
         feedback_answer,
@@ -199,6 +200,7 @@ def seed_feedback(audit: Audit) -> str:
                 keep_doing=keep,
                 change=change,
             )
+        feedback_release(audit_id=audit.pk)  # one batch of 24, as the worker would
     audit_compile_scores(audit_id=audit.pk)
     waiting = (
         audit.feedback_requests.filter(status=FeedbackRequest.Status.SENT).order_by("id").first()

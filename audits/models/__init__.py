@@ -7,6 +7,7 @@ from audits.feedback.models import (
     FeedbackOptOut,
     FeedbackRequest,
     FeedbackResponse,
+    PendingFeedbackAnswer,
     Relationship,
 )
 from audits.questionnaires.models import Choice, Dimension, Pillar, Question, Questionnaire
@@ -24,6 +25,7 @@ __all__ = [
     "FeedbackRequest",
     "FeedbackResponse",
     "Objective",
+    "PendingFeedbackAnswer",
     "Pillar",
     "Question",
     "Questionnaire",

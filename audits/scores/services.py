@@ -22,7 +22,6 @@ from django.utils import timezone
 from audits.feedback.aggregate import APPRAISALS, GroupCounts, summarise_counts
 from audits.feedback.locks import lock_audit_for_answer, lock_audit_for_compile
 from audits.feedback.models import FeedbackRequest, FeedbackResponse
-from audits.feedback.services import SENT_STATUSES
 from audits.questionnaires.models import Dimension, Pillar
 from audits.scores.engine import (
     ALGORITHM,
@@ -110,7 +109,8 @@ def peer_groups(audit_id: int, items: list[str]) -> dict[str, GroupCounts]:
 def requests_by_group(audit_id: int) -> dict[str, tuple[int, int]]:
     """Requests sent and answered per relationship group, for the silence map (one query)."""
     rows = (
-        FeedbackRequest.objects.filter(audit_id=audit_id, status__in=SENT_STATUSES)
+        FeedbackRequest.objects.filter(audit_id=audit_id)
+        .sent()
         .values("relationship")
         .annotate(sent=Count("pk"), answered=Count("pk", filter=Q(status="answered")))
         .order_by()

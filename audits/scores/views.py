@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audits.feedback.release import release_status
 from audits.scores.models import Recommendation
 from audits.scores.selectors import score_board
 from audits.scores.services import schedule_compile
@@ -20,7 +21,12 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "audits/score.html",
-        {"audit": audit, "board": board, "chart": board.chart()},
+        {
+            "audit": audit,
+            "board": board,
+            "chart": board.chart(),
+            "release": release_status(audit.pk),
+        },
     )
 
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from accounts.models import Activity, User
 from audits.consulting.services import review_for, review_publish, review_save
+from audits.feedback.release import feedback_release
 from audits.feedback.services import (
     feedback_answer,
     feedback_decline,
-    feedback_link_issue,
     feedback_purge,
 )
 from audits.models import (
@@ -32,7 +32,7 @@ from audits.models import (
 )
 from contacts.models import Contact
 from tests.factories import PASSWORD, AuditFactory, ConsultantFactory
-from tests.feedback.conftest import make_requests
+from tests.feedback.conftest import fresh_token, make_requests
 from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +56,7 @@ def owner_with_everything():
             keep_doing="Secret words",
             change="",
         )
+    feedback_release(audit_id=audit.pk)
     engage(owner, ConsultantFactory())
     return owner, audit
 
@@ -100,7 +101,7 @@ def test_erasing_the_account_removes_everything_it_owns_but_peers_opt_outs(
 ):
     owner, audit = owner_with_everything
     (extra,) = make_requests(audit, "optout@ex.com")
-    feedback_decline(request=extra, opt_out=True)
+    feedback_decline(request=extra, opt_out=True, token=fresh_token(extra))
     client.force_login(owner)
 
     response = client.post(
@@ -149,13 +150,15 @@ def test_contacts_can_be_deleted(client):
     assert Contact.objects.filter(pk=theirs.pk).exists()
 
 
-def test_the_retention_job_purges_dead_links_and_forgets_old_recipients():
+def test_the_retention_job_purges_dead_links_and_forgets_old_recipients(settings):
+    settings.FEEDBACK_RELEASE_K = 1  # the release itself is tested in tests/feedback
     audit = AuditFactory()
     answered, waiting, old = make_requests(audit, "a@ex.com", "b@ex.com", "c@ex.com")
     for request in (answered, waiting, old):
-        feedback_link_issue(request=request)
+        fresh_token(request)
     answered.refresh_from_db()
     feedback_answer(request=answered, appraisal="neutral", perceptions={}, keep_doing="", change="")
+    feedback_release(audit_id=audit.pk)
     FeedbackRequest.objects.filter(pk=old.pk).update(
         expires_at=timezone.now() - datetime.timedelta(days=400), status="expired"
     )

@@ -1,7 +1,8 @@
 """The bench's floor view (bench/peer_floor.py) does the peer pair's essential work.
 
 It is only a reference for feedback_rps_ratio, but a floor that skipped a write would be a
-false one: these tests hold it to opening, storing, claiming once and flagging, like the page.
+false one: these tests hold it to opening, storing the pending answer and claiming once, like
+the page.
 """
 
 import re
@@ -11,7 +12,7 @@ from django.db import connection
 from django.test import Client
 
 from audits.feedback.services import feedback_link_issue
-from audits.models import Audit, FeedbackRequest, FeedbackResponse
+from audits.models import Audit, FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
 from bench.feedback_load import FLOOR_PREFIX
 from tests.factories import AuditFactory
 from tests.feedback.conftest import ANSWER, make_requests
@@ -29,7 +30,7 @@ def _csrf(page: bytes) -> str:
     return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
 
 
-def test_the_floor_pair_opens_stores_flags_and_claims_once(client):
+def test_the_floor_pair_opens_stores_and_claims_once(client):
     audit = AuditFactory()
     audit.owner.full_name = "Claire <Martin>"
     audit.owner.save()
@@ -46,17 +47,17 @@ def test_the_floor_pair_opens_stores_flags_and_claims_once(client):
     answer = {**ANSWER, "csrfmiddlewaretoken": _csrf(page.content)}
     stored = client.post(url, answer)
     assert stored.content == b"recorded anonymously"
-    response = FeedbackResponse.objects.get(audit=audit)
-    assert (response.relationship, response.appraisal) == ("manager", "positive")
+    payload = PendingFeedbackAnswer.objects.get(audit=audit).payload
+    assert (payload["relationship"], payload["appraisal"]) == ("manager", "positive")
     # The floor keeps ratings only ("can't say" is left out there).
-    assert response.perceptions == {"objectives": 4, "alignment": 3, "boundaries": 5}
+    assert payload["perceptions"] == {"objectives": 4, "alignment": 3, "boundaries": 5}
     request.refresh_from_db()
-    assert request.status == FeedbackRequest.Status.ANSWERED
-    assert Audit.objects.get(pk=audit.pk).needs_scoring
+    assert request.status == FeedbackRequest.Status.OPENED  # as the page leaves it
+    assert not FeedbackResponse.objects.filter(audit=audit).exists()
 
     again = client.post(url, answer)
     assert again.status_code == 410
-    assert FeedbackResponse.objects.filter(audit=audit).count() == 1
+    assert PendingFeedbackAnswer.objects.filter(audit=audit).count() == 1
 
 
 def test_the_floor_refuses_unknown_links_and_posts_without_csrf(client):
@@ -66,4 +67,4 @@ def test_the_floor_refuses_unknown_links_and_posts_without_csrf(client):
     url = f"{FLOOR_PREFIX}{feedback_link_issue(request=request)}/"
     strict = Client(enforce_csrf_checks=True)
     assert strict.post(url, ANSWER).status_code == 403
-    assert not FeedbackResponse.objects.filter(audit=audit).exists()
+    assert not PendingFeedbackAnswer.objects.filter(audit=audit).exists()

@@ -10,10 +10,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audits.consulting.services import engagement_revoke
-from audits.feedback.services import feedback_link_issue
 from contacts.models import Contact, ContactImport
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
-from tests.feedback.conftest import make_requests
+from tests.feedback.conftest import fresh_token, make_requests
 from tests.helpers.consulting import engage
 
 ROLES = ("anonymous", "owner", "other", "engaged", "unengaged", "revoked", "peer")
@@ -65,6 +64,8 @@ NOT_WALKED = {
     "audits:recompute",
     "audits:recommendation_status",
     "audits:feedback_link",
+    "audits:feedback_send_again",
+    "audits:feedback_close",
     "audits:consultant_revoke",
     "audits:consultant_sharing",
     "consulting:decline",
@@ -85,7 +86,7 @@ def world(db):
     engage(owner, engaged)
     engagement_revoke(engagement=engage(owner, revoked), client=owner)
     (request,) = make_requests(audit, "peer@example.com")
-    token = feedback_link_issue(request=request)
+    token = fresh_token(request)
     users = {
         "owner": owner,
         "other": UserFactory(),

@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from audits.models import FeedbackRequest, FeedbackResponse
+from audits.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
 from contacts.models import Contact
 from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import AuditFactory
@@ -52,7 +52,7 @@ def test_a_peer_answers_on_a_phone_then_the_link_is_spent(browser, live_server):
     expect(page.get_by_text("Votre avis compte")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.get_by_text("How your answer is used").click()
-    expect(page.get_by_text("not even the database can tell who answered what")).to_be_visible()
+    expect(page.get_by_text("not even someone reading the database")).to_be_visible()
     page.get_by_text("Positive", exact=True).click()
     expect(page.get_by_test_id("peer-objective")).to_be_visible()
     page.locator("label[for='id_item_objectives_3']").click()
@@ -62,9 +62,60 @@ def test_a_peer_answers_on_a_phone_then_the_link_is_spent(browser, live_server):
     page.get_by_role("button", name="Send my answer").click()
 
     expect(page.get_by_test_id("thanks")).to_be_visible()
-    response = FeedbackResponse.objects.get(audit=audit)
-    assert response.appraisal == "positive"
-    assert response.perceptions == {"objectives": 4, "boundaries": 5, "security": None}
+    payload = PendingFeedbackAnswer.objects.get(audit=audit).payload  # waits for 2 more
+    assert payload["appraisal"] == "positive"
+    assert payload["perceptions"] == {"objectives": 4, "boundaries": 5, "security": None}
+    assert not FeedbackResponse.objects.filter(audit=audit).exists()
     page.goto(url + "?lang=en")
     expect(page.get_by_text("An answer was already given through this link")).to_be_visible()
+    phone.close()
+
+
+ANSWERED = re.compile(r"^Answered$")
+
+
+def test_three_peers_answer_on_a_phone_and_the_figures_appear_only_after_the_third(
+    browser, live_server, page: Page, settings
+):
+    settings.SCORE_DEBOUNCE_SECONDS = 0
+    audit = AuditFactory(objective__owner__language="en")
+    requests = make_requests(audit, "p1@example.com", "p2@example.com", "p3@example.com")
+    links = [live_server.url + fresh_link(request) + "?lang=en" for request in requests]
+    log_in(page, live_server, audit.owner)
+    score_url = f"{live_server.url}/audits/{audit.pk}/score/"
+    tracking_url = f"{live_server.url}/audits/{audit.pk}/feedback/"
+    phone = browser.new_context(
+        locale="en-GB", viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+
+    for number, link in enumerate(links, start=1):
+        peer = phone.new_page()
+        peer.goto(link)
+        peer.get_by_text("Negative" if number < 3 else "Neutral", exact=True).click()
+        peer.locator("label[for='id_pillar_strategy_1']").click()
+        peer.get_by_label("What should they change?").fill(f"Comment number {number}.")
+        peer.get_by_role("button", name="Send my answer").click()
+        expect(peer.get_by_test_id("thanks")).to_be_visible()
+        assert peer.evaluate("document.documentElement.scrollWidth") <= 375
+        peer.close()
+
+        page.goto(tracking_url)
+        if number < 3:
+            expect(page.get_by_test_id("answered")).to_have_text("0")
+            expect(page.get_by_test_id("pending-release")).to_contain_text(
+                f"{number} answer" + ("s are" if number > 1 else " is") + " waiting"
+            )
+            expect(page.locator(".badge", has_text=ANSWERED)).to_have_count(0)
+            expect(page.locator(".badge", has_text="Opened or answered")).to_have_count(number)
+            expect(page.get_by_text("Comment number")).to_have_count(0)
+            page.goto(score_url)
+            expect(page.get_by_test_id("urgent")).to_have_count(0)
+            expect(page.get_by_text("answers out of")).to_have_count(0)
+        else:
+            expect(page.get_by_test_id("answered")).to_have_text("3")
+            expect(page.locator(".badge", has_text=ANSWERED)).to_have_count(3)
+            expect(page.get_by_text("Comment number")).to_have_count(3)
+            page.goto(score_url)
+            expect(page.get_by_text("3 answers out of 3 requests sent")).to_be_visible()
+            expect(page.get_by_test_id("urgent")).to_be_visible()
     phone.close()

@@ -4,7 +4,12 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from audits.feedback.services import Recipient, feedback_link_issue, feedback_requests_create
+from audits.feedback.services import (
+    Recipient,
+    feedback_link_issue,
+    feedback_requests_create,
+    link_create,
+)
 from tests.factories import AuditFactory
 
 
@@ -26,8 +31,10 @@ def make_requests(audit, *emails, relationship="client", names=()):
     ).created
 
 
-def answer_requests(audit, count, appraisal="positive", perceptions=None) -> None:
-    """`count` new people asked and answering the same way (one anonymous response each)."""
+def answer_requests(audit, count, appraisal="positive", perceptions=None, release=True) -> None:
+    """`count` new people asked and answering the same way, then a release (if k answers wait:
+    answers reach FeedbackResponse only in batches, audits/feedback/release.py)."""
+    from audits.feedback.release import feedback_release
     from audits.feedback.services import feedback_answer
     from audits.models import FeedbackRequest
 
@@ -42,6 +49,8 @@ def answer_requests(audit, count, appraisal="positive", perceptions=None) -> Non
             keep_doing="",
             change="",
         )
+    if release:
+        feedback_release(audit_id=audit.pk)
 
 
 def link_from(message) -> str:
@@ -50,9 +59,20 @@ def link_from(message) -> str:
     return match.group(1)
 
 
+def fresh_token(request) -> str:
+    """A working token: copied for a link-only request; for an emailed one, the token an
+    email would carry (an emailed request never yields a copied link)."""
+    from audits.models import FeedbackRequest
+
+    if request.delivery != FeedbackRequest.Delivery.EMAIL:
+        return feedback_link_issue(request=request)
+    token = link_create(request=request, emailed=True)
+    FeedbackRequest.objects.filter(pk=request.pk, status="pending").update(status="sent")
+    return token
+
+
 def fresh_link(request) -> str:
-    token = feedback_link_issue(request=request)
-    return reverse("peer", args=[token])
+    return reverse("peer", args=[fresh_token(request)])
 
 
 ANSWER = {

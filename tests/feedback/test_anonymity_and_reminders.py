@@ -11,8 +11,8 @@ from audits.feedback.services import (
     feedback_reminders_due,
 )
 from audits.feedback.tasks import send_feedback_reminders
-from audits.models import FeedbackRequest, FeedbackResponse
-from tests.feedback.conftest import link_from, make_requests
+from audits.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
+from tests.feedback.conftest import fresh_token, link_from, make_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_no_column_of_a_response_can_point_back_at_a_request_contact_or_person()
     assert not names & {"request", "contact", "email", "name", "token", "created_at"}
 
 
-def test_answering_changes_nothing_on_the_request_but_its_status(audit):
+def test_answering_stores_a_pending_answer_and_leaves_the_request_looking_opened(audit):
     (request,) = make_requests(audit, "peer@example.com")
     FeedbackRequest.objects.filter(pk=request.pk).update(status="sent", sent_at=timezone.now())
     before = FeedbackRequest.objects.filter(pk=request.pk).values().get()
@@ -40,8 +40,16 @@ def test_answering_changes_nothing_on_the_request_but_its_status(audit):
     after = FeedbackRequest.objects.filter(pk=request.pk).values().get()
     changed = {k for k in before if before[k] != after[k]}
     assert changed == {"status"}
-    response = FeedbackResponse.objects.get()
-    assert response.week.weekday() == 0  # a Monday: nothing finer than the week is kept
+    assert after["status"] == FeedbackRequest.Status.OPENED  # as if only opened
+    assert not FeedbackResponse.objects.exists()  # nothing released yet
+    pending = PendingFeedbackAnswer.objects.get()
+    assert pending.payload == {
+        "relationship": "client",
+        "appraisal": "neutral",
+        "perceptions": {},
+        "keep_doing": "",
+        "change": "",
+    }
 
 
 def sent_days_ago(request, days: int) -> None:
@@ -70,19 +78,16 @@ def test_reminders_go_out_after_5_and_10_days_once_a_day_and_at_most_twice(audit
     assert request.reminders_sent == 2
 
 
-@pytest.mark.parametrize("closing", ["answered", "declined", "opted_out", "expired"])
-def test_no_reminder_after_an_answer_a_decline_an_opt_out_or_expiry(audit, closing):
+@pytest.mark.parametrize("closing", ["declined", "opted_out", "expired"])
+def test_no_reminder_after_a_decline_an_opt_out_or_expiry(audit, closing):
     (request,) = make_requests(audit, "peer@example.com")
+    token = fresh_token(request)
     sent_days_ago(request, 6)
     request.refresh_from_db()
-    if closing == "answered":
-        feedback_answer(
-            request=request, appraisal="positive", perceptions={}, keep_doing="", change=""
-        )
-    elif closing == "declined":
-        feedback_decline(request=request, opt_out=False)
+    if closing == "declined":
+        feedback_decline(request=request, opt_out=False, token=token)
     elif closing == "opted_out":
-        feedback_decline(request=request, opt_out=True)
+        feedback_decline(request=request, opt_out=True, token=token)
     else:
         FeedbackRequest.objects.filter(pk=request.pk).update(
             expires_at=timezone.now() - datetime.timedelta(hours=1)
@@ -90,6 +95,28 @@ def test_no_reminder_after_an_answer_a_decline_an_opt_out_or_expiry(audit, closi
         assert feedback_expire() == 1
 
     assert feedback_reminders_due(today=timezone.localdate()) == []
+
+
+def test_no_reminder_email_after_an_answer_though_the_schedule_moves_as_for_the_silent(
+    audit, mailoutbox
+):
+    answered, silent = make_requests(audit, "peer@example.com", "quiet@example.com")
+    sent_days_ago(answered, 6)
+    sent_days_ago(silent, 6)
+    answered.refresh_from_db()
+    feedback_answer(
+        request=answered, appraisal="positive", perceptions={}, keep_doing="", change=""
+    )
+
+    assert send_feedback_reminders() == 2  # both claimed: the tracking page moves alike
+
+    assert [m.to for m in mailoutbox] == [["quiet@example.com"]]
+    answered.refresh_from_db()
+    silent.refresh_from_db()
+    assert (answered.reminders_sent, answered.last_reminder_on) == (
+        silent.reminders_sent,
+        silent.last_reminder_on,
+    )
 
 
 def test_the_beat_task_emails_the_reminder_with_a_working_link(client, audit, mailoutbox):

@@ -5,7 +5,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audits.feedback.services import hash_email
-from audits.models import Audit, FeedbackLink, FeedbackOptOut, FeedbackRequest, FeedbackResponse
+from audits.models import (
+    Audit,
+    FeedbackLink,
+    FeedbackOptOut,
+    FeedbackRequest,
+    FeedbackResponse,
+    PendingFeedbackAnswer,
+)
 from tests.feedback.conftest import ANSWER, fresh_link, link_from, make_requests
 
 pytestmark = pytest.mark.django_db
@@ -49,24 +56,24 @@ def test_the_whole_lifecycle_open_answer_then_reuse(
     assert answered.status_code == 200
     assert "Your answer has been recorded anonymously" in answered.content.decode()
     request.refresh_from_db()
-    assert request.status == FeedbackRequest.Status.ANSWERED
-    response = FeedbackResponse.objects.get(audit=audit)
-    assert response.perceptions == {
+    assert request.status == FeedbackRequest.Status.OPENED  # answered, not released
+    pending = PendingFeedbackAnswer.objects.get(request=request)
+    assert pending.payload["perceptions"] == {
         "objectives": 4,
         "alignment": 3,
         "security": None,  # "can't say": kept apart, no rating
         "boundaries": 5,
     }
-    assert response.relationship == "client"
-    compiled = Audit.objects.get(pk=audit.pk)
-    assert compiled.needs_scoring is False  # compiled in-process (no broker in this test)
-    assert compiled.peer_summary["responses"] == 1
+    assert pending.payload["relationship"] == "client"
+    assert not FeedbackResponse.objects.filter(audit=audit).exists()
+    assert Audit.objects.get(pk=audit.pk).peer_summary is None  # nothing compiled from it
 
     reused = client.get(url)
-    again = client.post(url, ANSWER)
+    again = client.post(url, {**ANSWER, "lang": "en"})
     assert reused.status_code == 410
+    assert "An answer was already given through this link" in again.content.decode()
     assert again.status_code == 410
-    assert FeedbackResponse.objects.filter(audit=audit).count() == 1
+    assert PendingFeedbackAnswer.objects.filter(audit=audit).count() == 1
 
 
 def test_a_double_submission_stores_one_response(client, audit):
@@ -79,7 +86,7 @@ def test_a_double_submission_stores_one_response(client, audit):
 
     assert second.status_code == 410
     assert "An answer was already given through this link" in second.content.decode()
-    assert FeedbackResponse.objects.count() == 1
+    assert PendingFeedbackAnswer.objects.count() == 1
 
 
 def test_an_expired_link_gets_a_clear_410_page(client, audit):
@@ -126,20 +133,26 @@ def test_declining_closes_the_request_without_storing_anything(client, audit):
     assert client.get(url).status_code == 410
 
 
-def test_opting_out_closes_every_request_to_that_address_and_blocks_new_ones(client, audit):
+def test_opting_out_from_an_emailed_link_blocks_new_requests_but_closes_only_this_one(
+    client, audit
+):
     from tests.factories import AuditFactory
 
     other_audit = AuditFactory()
     (request,) = make_requests(audit, "peer@example.com")
     (elsewhere,) = make_requests(other_audit, "PEER@example.com")
-    url = fresh_link(request)
+    fresh_link(elsewhere)
+    url = fresh_link(request)  # the link the invitation email carries
     client.logout()
 
-    client.post(reverse("peer_decline", args=[url.split("/")[2]]), {"opt_out": "1"})
+    page = client.post(
+        reverse("peer_decline", args=[url.split("/")[2]]), {"opt_out": "1", "lang": "en"}
+    )
 
+    assert "ePratiques will never email you a feedback request again" in page.content.decode()
     assert FeedbackOptOut.objects.filter(email_hash=hash_email("peer@example.com")).exists()
     elsewhere.refresh_from_db()
-    assert elsewhere.status == FeedbackRequest.Status.DECLINED
+    assert elsewhere.status == FeedbackRequest.Status.SENT  # another professional's request
     assert make_requests(AuditFactory(), "peer@example.com") == []
     assert "peer@example.com" not in str(list(FeedbackOptOut.objects.values_list()))
 

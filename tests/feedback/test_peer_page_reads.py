@@ -9,10 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from audits.feedback.peer_selectors import feedback_request_for_token, peer_pillars
-from audits.feedback.services import feedback_link_issue
 from audits.models import FeedbackRequest
 from audits.questionnaires.services import questionnaire_new_version, questionnaire_publish
-from tests.feedback.conftest import ANSWER, make_requests
+from tests.feedback.conftest import ANSWER, fresh_token, make_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def test_the_request_behind_a_token_comes_with_its_audit_and_owner_in_one_query(
     audit.owner.full_name = "Claire Martin"
     audit.owner.save()
     (request,) = make_requests(audit, "peer@example.com", relationship="manager")
-    token = feedback_link_issue(request=request)
+    token = fresh_token(request)
 
     with CaptureQueriesContext(connection) as queries:
         found = feedback_request_for_token(token)
@@ -104,8 +103,8 @@ def test_a_draft_questionnaire_s_pillars_are_not_kept(audit):
 
 def test_the_blank_form_is_rendered_once_per_language(client, audit):
     (first, second) = make_requests(audit, "a@example.com", "b@example.com")
-    french = client.get(f"/f/{feedback_link_issue(request=first)}/?lang=fr").content.decode()
-    english = client.get(f"/f/{feedback_link_issue(request=second)}/?lang=en").content.decode()
+    french = client.get(f"/f/{fresh_token(first)}/?lang=fr").content.decode()
+    english = client.get(f"/f/{fresh_token(second)}/?lang=en").content.decode()
 
     assert "Que devrait-il ou elle continuer à faire\u00a0?" in french
     assert "What should they keep doing?" in english
@@ -122,7 +121,7 @@ def test_the_blank_form_is_rendered_once_per_language(client, audit):
 
 def test_a_refused_answer_shows_its_errors_and_keeps_what_was_typed(client, audit):
     (request,) = make_requests(audit, "a@example.com")
-    url = f"/f/{feedback_link_issue(request=request)}/"
+    url = f"/f/{fresh_token(request)}/"
     client.get(url)  # the blank form is now cached
 
     response = client.post(url, {**ANSWER, "appraisal": "", "lang": "en"})

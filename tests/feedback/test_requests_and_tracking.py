@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from audits.feedback.release import feedback_release
 from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, FeedbackResponse
 from contacts.models import Contact
@@ -123,6 +124,7 @@ def test_tracking_shows_rates_and_silence_but_never_who_said_what(client, audit)
         feedback_answer(
             request=request, appraisal="positive", perceptions={}, keep_doing=text, change=""
         )
+    feedback_release(audit_id=audit.pk)
 
     page = client.get(reverse("audits:feedback", args=[audit.pk]), HTTP_ACCEPT_LANGUAGE="en")
 
@@ -149,7 +151,7 @@ def test_comments_stay_hidden_below_three_answers(client, audit):
     body = client.get(reverse("audits:feedback", args=[audit.pk])).content.decode()
 
     assert "Secret" not in body
-    assert FeedbackResponse.objects.count() == 1
+    assert FeedbackResponse.objects.count() == 0  # waiting for two more
 
 
 def test_the_tracking_page_cost_does_not_grow_with_requests(client, audit):

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection, connections, transaction
 
+from audits.feedback.release import feedback_release
 from audits.feedback.services import feedback_answer
 from audits.models import Audit, FeedbackRequest
 from audits.scores.services import audit_compile_scores, debounce_key
@@ -36,13 +37,16 @@ def _waiting_on_a_lock(compiling: threading.Thread) -> bool:
     return False
 
 
-def test_a_compile_waits_for_an_answer_being_stored_and_counts_it():
+def test_a_compile_waits_for_a_release_being_stored_and_counts_it(monkeypatch):
+    # The release is run by hand below, inside a transaction held open.
+    monkeypatch.setattr("audits.feedback.release.release_if_due", lambda audit_id: None)
     audit = AuditFactory()
-    answer_requests(audit, 2)
+    answer_requests(audit, 2, release=False)
     (request,) = make_requests(audit, "late@example.com")
     FeedbackRequest.objects.filter(pk=request.pk).update(status="sent")
     request.refresh_from_db()
-    # An earlier answer raised the flag and queued a compile: this answer adds neither.
+    feedback_answer(request=request, appraisal="negative", perceptions={}, keep_doing="", change="")
+    # An earlier change raised the flag and queued a compile: this release adds neither.
     Audit.objects.filter(pk=audit.pk).update(needs_scoring=True)
     cache.set(debounce_key(audit.pk), 1, timeout=60)
     stored, release = threading.Event(), threading.Event()
@@ -51,9 +55,7 @@ def test_a_compile_waits_for_an_answer_being_stored_and_counts_it():
     def answer_in_flight() -> None:
         try:
             with transaction.atomic():
-                feedback_answer(
-                    request=request, appraisal="negative", perceptions={}, keep_doing="", change=""
-                )
+                assert feedback_release(audit_id=audit.pk) == 3
                 stored.set()
                 release.wait(30)  # not committed yet
         finally:

@@ -45,17 +45,21 @@ def audit_with_answers(count: int = 5) -> Audit:
     return audit
 
 
-def test_each_answer_updates_the_score_through_the_worker(celery_worker):
+def test_each_release_updates_the_score_through_the_worker(celery_worker_factory):
     audit = audit_with_answers(3)  # answers made while tasks ran in-process
+    worker = celery_worker_factory()
 
-    (request,) = make_requests(audit, "late@ex.com")
-    FeedbackRequest.objects.filter(pk=request.pk).update(status="sent")
-    request.refresh_from_db()
-    feedback_answer(request=request, appraisal="positive", perceptions={}, keep_doing="", change="")
+    late = make_requests(audit, "late1@ex.com", "late2@ex.com", "late3@ex.com")
+    FeedbackRequest.objects.filter(pk__in=[r.pk for r in late]).update(status="sent")
+    for request in late:
+        request.refresh_from_db()
+        feedback_answer(
+            request=request, appraisal="positive", perceptions={}, keep_doing="", change=""
+        )
 
     wait_for(
-        lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=4).exists(),
-        message="the worker did not compile the new answer",
+        lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=6).exists(),
+        message=f"the worker did not release and compile the new answers:\n{worker.log()[-3000:]}",
     )
     assert Audit.objects.get(pk=audit.pk).needs_scoring is False
 
@@ -91,11 +95,12 @@ def test_answers_given_while_redis_is_down_are_compiled_by_the_sweep_once_it_is_
 ):
     from django.db import transaction
 
+    from audits.feedback.tasks import release_answers_sweep
     from audits.scores.tasks import sweep_audits_needing_scores
     from tests.fixtures.worker import broker_stopped
 
     audit = AuditFactory()
-    requests = make_requests(audit, "a@ex.com", "b@ex.com")
+    requests = make_requests(audit, "a@ex.com", "b@ex.com", "c@ex.com")
     FeedbackRequest.objects.filter(audit=audit).update(status="sent")
     with broker_stopped():
         for request in requests:
@@ -104,15 +109,16 @@ def test_answers_given_while_redis_is_down_are_compiled_by_the_sweep_once_it_is_
                 assert feedback_answer(
                     request=request, appraisal="negative", perceptions={}, keep_doing="", change=""
                 )
-    assert audit.feedback_responses.count() == 2
-    assert Audit.objects.get(pk=audit.pk).needs_scoring is True
+    assert audit.feedback_responses.count() == 0  # the release's enqueue was lost
     assert not ScoreSnapshot.objects.filter(audit=audit).exists()
 
     celery_worker_factory()
+    release_answers_sweep.delay()
+    wait_for(lambda: audit.feedback_responses.count() == 3, message="the sweep did not release")
     sweep_audits_needing_scores.delay()
 
     wait_for(
-        lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=2).exists(),
+        lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=3).exists(),
         message="the sweep did not compile the audit",
     )
 
@@ -143,7 +149,7 @@ def test_the_worker_reconnects_after_a_redis_restart_while_it_holds_a_countdown_
     drop_broker_connections()
     try:
         worker = celery_worker_factory(pool="prefork", extra_env={"REDIS_URL": private_redis.url})
-        audit = audit_with_answers(2)
+        audit = audit_with_answers(3)
         ScoreSnapshot.objects.filter(audit=audit).delete()
         compile_scores.apply_async((audit.pk,), countdown=120)
         wait_for(lambda: "compile_scores[" in worker.log(), 30, "the worker took the task")
@@ -163,7 +169,7 @@ def test_the_worker_reconnects_after_a_redis_restart_while_it_holds_a_countdown_
 
         compile_scores.delay(audit.pk)  # and it consumes again
         wait_for(
-            lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=2).exists(),
+            lambda: ScoreSnapshot.objects.filter(audit=audit, figures__peer__responses=3).exists(),
             60,
             "the reconnected worker did not compile",
         )
