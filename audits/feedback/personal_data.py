@@ -7,7 +7,13 @@ peer_figures): individual responses are not the professional's data to read one 
 from django.utils.translation import gettext_lazy as _
 
 from accounts import personal_data
-from audits.feedback.models import FeedbackLink, FeedbackOptOut, FeedbackRequest, FeedbackResponse
+from audits.feedback.models import (
+    FeedbackLink,
+    FeedbackOptOut,
+    FeedbackRequest,
+    FeedbackResponse,
+    PendingFeedbackAnswer,
+)
 
 
 @personal_data.section(
@@ -43,4 +49,8 @@ personal_data.not_personal(
 personal_data.not_personal(FeedbackLink, reason="hashes of link tokens, secret by design")
 personal_data.not_personal(
     FeedbackOptOut, reason="hashed addresses of peers who opted out: theirs, kept on erasure"
+)
+personal_data.not_personal(
+    PendingFeedbackAnswer,
+    reason="answers waiting for their release: not even their count per request is exported",
 )

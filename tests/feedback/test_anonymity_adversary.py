@@ -14,7 +14,7 @@ import secrets
 from collections import defaultdict
 
 import pytest
-from accounts.data_export import user_data
+from accounts.personal_data import user_data
 from django.db import connection
 from django.test import Client
 from django.urls import reverse

@@ -11,7 +11,7 @@ import json
 import re
 
 import pytest
-from accounts.data_export import user_data
+from accounts.personal_data import user_data
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -75,8 +75,7 @@ def everything_the_owner_sees(audit, owner: Client, consultant: Client, engageme
     export = user_data(audit.owner)
     export.pop("exported_at")
     export.pop("activity")  # compared above, without the readers' own visits
-    for exported in export["audits"]:  # exported in no particular order
-        exported["recommendations"].sort(key=lambda r: (r["code"], r["key"]))
+    export["recommendations"].sort(key=lambda r: (r["audit"], r["code"], r["key"]))
     pages["data export"] = json.dumps(export, default=str, sort_keys=True)
     pages = {name: normalised(text) for name, text in pages.items()}
     return pages
@@ -168,7 +167,7 @@ def test_the_third_answer_releases_the_batch_and_only_then_do_figures_appear(sce
     assert three["feedback"].count(">Answered<") == 3
     assert "3 through links emailed by ePratiques, 0 through links" in three["score"]
     assert "3 through links emailed by ePratiques" in three["consultant score"]
-    assert json.loads(three["compile_scores --json"])["figures"]["peer"]["responses"] == 3
+    assert json.loads(three["compile_scores --json"])["confidence"]["answers"] == 3
 
 
 def test_a_fourth_answer_after_a_release_changes_nothing_until_the_next_batch(scene):
@@ -199,6 +198,6 @@ def test_the_data_export_holds_no_pending_answer(scene):
 
     assert "Pending secret" not in json.dumps(exported, default=str)
     (audit_data,) = exported["audits"]
-    statuses = {r["status"] for r in audit_data["feedback_requests"]}
+    statuses = {r["status"] for r in exported["feedback_requests"] if r["audit"] == audit.pk}
     assert statuses == {"opened"}  # the answered request looks like the others
     assert audit_data["peer_figures"]["responses"] == 0  # figures from released answers only

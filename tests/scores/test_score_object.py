@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 
+from audits.feedback.release import feedback_release
 from audits.feedback.services import feedback_answer
 from audits.models import Audit, FeedbackRequest, Recommendation
 from audits.scores.summary import KEYS
@@ -43,6 +44,8 @@ def answer(requests, appraisal: str, rating: int | None, dimensions) -> None:
             keep_doing="",
             change="",
         )
+    if requests:  # answers reach the score only when released, in batches of k
+        feedback_release(audit_id=requests[0].audit_id)
 
 
 @pytest.fixture
@@ -96,7 +99,8 @@ def test_peer_keys_are_null_below_three_answers(audit, count):
     data = score_json(audit)
 
     assert all(data[key] is None for key in PEER_KEYS)
-    assert data["confidence"] == {"level": "none", "answers": count, "groups": None}
+    # Stored, but not released: below k nothing of them reaches the score, not even a count.
+    assert data["confidence"] == {"level": "none", "answers": 0, "groups": None}
     assert all(d["peers"] is None for d in data["dimensions"].values())
     assert "urgent_change_practices" not in data["recommendations"]
 
@@ -135,6 +139,7 @@ def test_blind_spots_are_reported_per_dimension_and_urgency_names_its_cause(audi
             keep_doing="",
             change="",
         )
+    feedback_release(audit_id=audit.pk)
 
     data = score_json(audit)
 
