@@ -14,12 +14,12 @@ import secrets
 from collections import defaultdict
 
 import pytest
-from accounts.personal_data import user_data
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Activity
+from accounts.personal_data import user_data
 from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
 from tests.factories import AuditFactory

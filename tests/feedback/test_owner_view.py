@@ -11,13 +11,13 @@ import json
 import re
 
 import pytest
-from accounts.personal_data import user_data
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
 from accounts.models import Activity
+from accounts.personal_data import user_data
 from audits.feedback.release import feedback_release
 from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest
