@@ -92,7 +92,7 @@ def test_three_peers_answer_on_a_phone_and_the_figures_appear_only_after_the_thi
         peer = phone.new_page()
         peer.goto(link)
         peer.get_by_text("Negative" if number < 3 else "Neutral", exact=True).click()
-        peer.locator("label[for='id_pillar_strategy_1']").click()
+        peer.locator("label[for='id_item_objectives_0']").click()
         peer.get_by_label("What should they change?").fill(f"Comment number {number}.")
         peer.get_by_role("button", name="Send my answer").click()
         expect(peer.get_by_test_id("thanks")).to_be_visible()
