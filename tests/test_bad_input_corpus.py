@@ -40,10 +40,10 @@ from audits.models import (
 from contacts.absence_texts import import_error_message, row_error_text
 from contacts.importers.samples import linkedin_connections_csv
 from contacts.models import Contact, ContactImport
-from tests.contacts.conftest import upload
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
-from tests.feedback.conftest import ANSWER, fresh_link, make_requests
 from tests.helpers.consulting import engage
+from tests.helpers.contacts import upload
+from tests.helpers.feedback import ANSWER, fresh_link, make_requests
 
 pytestmark = pytest.mark.django_db
 

@@ -32,8 +32,8 @@ from audits.models import (
 )
 from contacts.models import Contact
 from tests.factories import PASSWORD, AuditFactory, ConsultantFactory
-from tests.feedback.conftest import fresh_token, make_requests
 from tests.helpers.consulting import engage
+from tests.helpers.feedback import fresh_token, make_requests
 
 pytestmark = pytest.mark.django_db
 

@@ -178,7 +178,7 @@ def test_staff_logging_in_on_the_site_with_their_code_reach_the_admin(client):
 
 
 def test_the_setting_is_on_by_default_in_production_and_off_for_the_demo():
-    from tests.test_settings import PRODUCTION_ENV, manage
+    from tests.helpers.settings import PRODUCTION_ENV, manage
 
     show = "from django.conf import settings; print(settings.MFA_REQUIRED_FOR_CONSULTANTS)"
     production = manage("shell", "-c", show, env=PRODUCTION_ENV)

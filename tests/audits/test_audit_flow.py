@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from audits.models import Answer, Audit
-from tests.audits.helpers import section_post, section_questions, worst_value
 from tests.factories import AuditFactory, UserFactory
+from tests.helpers.selfaudit import section_post, section_questions, worst_value
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.audits.helpers import section_post
 from tests.factories import AuditFactory
+from tests.helpers.selfaudit import section_post
 
 pytestmark = pytest.mark.django_db
 

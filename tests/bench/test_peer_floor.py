@@ -15,7 +15,7 @@ from audits.feedback.services import feedback_link_issue
 from audits.models import Audit, FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
 from bench.feedback_load import FLOOR_PREFIX
 from tests.factories import AuditFactory
-from tests.feedback.conftest import ANSWER, make_requests
+from tests.helpers.feedback import ANSWER, make_requests
 
 pytestmark = [
     pytest.mark.django_db,

@@ -12,8 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from audits.consulting.services import engagement_revoke
 from contacts.models import Contact, ContactImport
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
-from tests.feedback.conftest import fresh_token, make_requests
 from tests.helpers.consulting import engage
+from tests.helpers.feedback import fresh_token, make_requests
 
 ROLES = ("anonymous", "owner", "other", "engaged", "unengaged", "revoked", "peer")
 OWNER_ONLY = {

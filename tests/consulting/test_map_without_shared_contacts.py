@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from audits.models import Engagement
 from contacts.models import Contact
-from tests.consulting.conftest import engage
 from tests.factories import ConsultantFactory
+from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,4 @@
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contacts.importers.samples import linkedin_connections_csv, linkedin_export_zip
 from tests.factories import ObjectiveFactory, UserFactory
@@ -20,10 +19,6 @@ def linkedin_zip() -> bytes:
 @pytest.fixture
 def linkedin_csv() -> bytes:
     return linkedin_connections_csv(60, seed=3)
-
-
-def upload(name: str, data: bytes) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, data)
 
 
 @pytest.fixture

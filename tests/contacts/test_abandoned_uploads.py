@@ -12,7 +12,7 @@ from django.utils import timezone
 from contacts.models import ContactImport
 from contacts.services.uploads import abandoned_imports_purge
 from contacts.tasks import purge_abandoned_imports
-from tests.contacts.conftest import upload
+from tests.helpers.contacts import upload
 
 pytestmark = pytest.mark.django_db
 

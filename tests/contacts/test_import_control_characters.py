@@ -15,8 +15,8 @@ from contacts.importers import ParsedContact, parse
 from contacts.importers.base import build_contact, clean_cell
 from contacts.models import Contact, ContactImport
 from contacts.services.imports import contact_import_create, contact_import_run
-from tests.contacts.conftest import upload
 from tests.factories import UserFactory
+from tests.helpers.contacts import upload
 
 # Line and paragraph separators end a line in email headers and some viewers as well.
 FORBIDDEN = {"Cc", "Zl", "Zp"}

@@ -23,8 +23,8 @@ from contacts.services.imports import (
     contact_import_create,
     contact_import_run,
 )
-from tests.contacts.conftest import upload
 from tests.factories import UserFactory
+from tests.helpers.contacts import upload
 
 TEXT_FIELDS = ("full_name", "first_name", "last_name", "company", "position", "profile_url")
 KEY_FIELDS = ("url_key", "name_key", "email_key")

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from contacts.importers import RowError
 from contacts.models import Contact, ContactImport
-from tests.contacts.conftest import upload
 from tests.factories import UserFactory
+from tests.helpers.contacts import upload
 
 pytestmark = pytest.mark.django_db
 

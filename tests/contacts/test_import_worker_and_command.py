@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from contacts.importers.samples import linkedin_export_zip
 from contacts.models import Contact, ContactImport
 from contacts.services.imports import contact_import_sweep
-from tests.contacts.conftest import upload
 from tests.factories import UserFactory
+from tests.helpers.contacts import upload
 
 
 @pytest.mark.worker

@@ -1,7 +1,6 @@
 """Browser journeys: Playwright drives Debian's Chromium against pytest-django's live server."""
 
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -44,9 +43,3 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR"}
-
-
-def link_in(body: str, path_prefix: str) -> str:
-    match = re.search(rf"https?://[^/\s]+({re.escape(path_prefix)}[^\s]+)", body)
-    assert match, body
-    return match.group(1)

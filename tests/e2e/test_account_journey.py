@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from accounts.models import User
-from tests.e2e.conftest import link_in
+from tests.helpers.browser import link_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,9 +5,8 @@ from playwright.sync_api import Page, expect
 
 from accounts.models import User
 from audits.models import Engagement
-from tests.e2e.conftest import link_in
-from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import AuditFactory
+from tests.helpers.browser import link_in, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,8 +4,8 @@ from playwright.sync_api import Page, expect
 from audits.consulting.services import engagement_invite
 from audits.models import Engagement, Review
 from audits.scores.services import audit_compile_scores
-from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import AuditFactory, ConsultantFactory
+from tests.helpers.browser import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

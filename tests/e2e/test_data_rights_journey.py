@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 from accounts.models import User
 from audits.models import Objective
 from contacts.models import Contact
-from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import PASSWORD, ObjectiveFactory, UserFactory
+from tests.helpers.browser import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,9 +5,9 @@ from playwright.sync_api import Page, expect
 
 from audits.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
 from contacts.models import Contact
-from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import AuditFactory
-from tests.feedback.conftest import fresh_link, make_requests
+from tests.helpers.browser import log_in
+from tests.helpers.feedback import fresh_link, make_requests
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

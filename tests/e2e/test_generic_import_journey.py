@@ -2,8 +2,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from contacts.models import Contact, ContactImport
-from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import UserFactory
+from tests.helpers.browser import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,9 +4,9 @@ from playwright.sync_api import Page, expect
 from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, Recommendation
 from audits.scores.services import audit_compile_scores
-from tests.e2e.test_self_audit_journey import log_in
 from tests.factories import AuditFactory
-from tests.feedback.conftest import make_requests
+from tests.helpers.browser import log_in
+from tests.helpers.feedback import make_requests
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

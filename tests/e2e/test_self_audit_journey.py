@@ -4,17 +4,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from audits.models import Audit
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import UserFactory
+from tests.helpers.browser import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page: Page, live_server, user) -> None:
-    page.goto(live_server.url + "/accounts/login/")
-    # The login page is in the browser's language (French here); the user's own comes after.
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
 
 
 def answer_visible_section(page: Page) -> None:

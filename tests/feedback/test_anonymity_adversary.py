@@ -23,7 +23,7 @@ from accounts.personal_data import user_data
 from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
 from tests.factories import AuditFactory
-from tests.feedback.conftest import make_requests
+from tests.helpers.feedback import make_requests
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -12,7 +12,7 @@ from audits.feedback.services import (
 )
 from audits.feedback.tasks import send_feedback_reminders
 from audits.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
-from tests.feedback.conftest import fresh_token, link_from, make_requests
+from tests.helpers.feedback import fresh_token, link_from, make_requests
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.db import transaction
 from audits.models import FeedbackResponse, PendingFeedbackAnswer
 from audits.scores.tasks import sweep_audits_needing_scores
 from config.celery import app as celery_app
-from tests.feedback.conftest import ANSWER, fresh_link, make_requests
 from tests.fixtures.worker import broker_stopped
+from tests.helpers.feedback import ANSWER, fresh_link, make_requests
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from audits.feedback.services import feedback_resend_due
 from audits.feedback.tasks import resend_pending_invitations, send_feedback_email
 from audits.models import FeedbackRequest
 from contacts.models import Contact
-from tests.feedback.conftest import make_requests
+from tests.helpers.feedback import make_requests
 
 pytestmark = pytest.mark.django_db
 

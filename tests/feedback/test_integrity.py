@@ -7,7 +7,7 @@ from audits.feedback.services import feedback_link_issue, hash_email
 from audits.models import FeedbackLink, FeedbackOptOut, FeedbackRequest
 from contacts.models import Contact
 from tests.factories import AuditFactory
-from tests.feedback.conftest import fresh_link, make_requests
+from tests.helpers.feedback import fresh_link, make_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +125,7 @@ def test_send_again_emails_a_reminder_with_a_new_emailed_link(
 def test_send_again_on_an_answered_request_says_the_same_and_sends_nothing(
     client, audit, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from tests.feedback.conftest import ANSWER
+    from tests.helpers.feedback import ANSWER
 
     answered, silent = make_requests(audit, "a@ex.com", "s@ex.com")
     answer_url = fresh_link(answered)

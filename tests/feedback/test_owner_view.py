@@ -22,9 +22,9 @@ from audits.feedback.release import feedback_release
 from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest
 from audits.scores.services import audit_compile_scores
-from tests.consulting.conftest import engage
 from tests.factories import AuditFactory, ConsultantFactory
-from tests.feedback.conftest import make_requests
+from tests.helpers.consulting import engage
+from tests.helpers.feedback import make_requests
 
 pytestmark = pytest.mark.django_db
 

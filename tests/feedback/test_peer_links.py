@@ -13,7 +13,7 @@ from audits.models import (
     FeedbackResponse,
     PendingFeedbackAnswer,
 )
-from tests.feedback.conftest import ANSWER, fresh_link, link_from, make_requests
+from tests.helpers.feedback import ANSWER, fresh_link, link_from, make_requests
 
 pytestmark = pytest.mark.django_db
 

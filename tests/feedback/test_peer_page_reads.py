@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from audits.feedback.peer_selectors import feedback_request_for_token, peer_pillars
 from audits.models import FeedbackRequest
 from audits.questionnaires.services import questionnaire_new_version, questionnaire_publish
-from tests.feedback.conftest import ANSWER, fresh_token, make_requests
+from tests.helpers.feedback import ANSWER, fresh_token, make_requests
 
 pytestmark = pytest.mark.django_db
 

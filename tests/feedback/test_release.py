@@ -15,7 +15,7 @@ from audits.feedback.release import (
 )
 from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, FeedbackResponse, PendingFeedbackAnswer
-from tests.feedback.conftest import make_requests
+from tests.helpers.feedback import make_requests
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from audits.feedback.services import feedback_answer
 from audits.models import FeedbackRequest, FeedbackResponse
 from contacts.models import Contact
 from tests.factories import AuditFactory, UserFactory
-from tests.feedback.conftest import make_requests
+from tests.helpers.feedback import make_requests
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from accounts.models import Activity, User
 from audits.reports import report
 from config.semaphore import Busy, cache_semaphore
 from tests.factories import ConsultantFactory
-from tests.reports.test_report import ADVICE, FINDINGS, engage, pdf_text, scored_audit, write_review
+from tests.helpers.reports import ADVICE, FINDINGS, engage, pdf_text, scored_audit, write_review
 
 pytestmark = pytest.mark.django_db
 

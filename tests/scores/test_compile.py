@@ -9,8 +9,8 @@ from django.urls import reverse
 from audits.models import Audit, FeedbackRequest, Recommendation, ScoreSnapshot
 from audits.scores.services import audit_compile_scores, schedule_compile
 from tests.factories import AuditFactory, UserFactory
-from tests.feedback.conftest import answer_requests as answer
-from tests.feedback.conftest import make_requests
+from tests.helpers.feedback import answer_requests as answer
+from tests.helpers.feedback import make_requests
 
 pytestmark = pytest.mark.django_db
 

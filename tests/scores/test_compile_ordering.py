@@ -12,7 +12,7 @@ from audits.feedback.services import feedback_answer
 from audits.models import Audit, FeedbackRequest
 from audits.scores.services import audit_compile_scores, debounce_key
 from tests.factories import AuditFactory
-from tests.feedback.conftest import answer_requests, make_requests
+from tests.helpers.feedback import answer_requests, make_requests
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -15,7 +15,7 @@ from audits.scores.services import audit_compile_scores, scoring_inputs
 from audits.scores.tasks import compile_scores
 from bench.supervision import RedisServer, drop_broker_connections
 from tests.factories import AuditFactory
-from tests.feedback.conftest import make_requests
+from tests.helpers.feedback import make_requests
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from audits.feedback.services import feedback_answer
 from audits.models import Audit, FeedbackRequest, Recommendation
 from audits.scores.summary import KEYS
 from tests.factories import AuditFactory
-from tests.feedback.conftest import make_requests
+from tests.helpers.feedback import make_requests
 
 pytestmark = pytest.mark.django_db
 

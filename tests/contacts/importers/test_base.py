@@ -13,7 +13,7 @@ from contacts.importers.base import (
     normalise_url,
     parse_date,
 )
-from tests.contacts.importers.conftest import english_text
+from tests.helpers.contacts import english_text
 
 
 def test_clean_cell_strips_and_collapses_whitespace():

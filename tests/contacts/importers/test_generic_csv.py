@@ -9,7 +9,7 @@ from contacts.importers.generic_csv import (
     parse_generic_csv,
     read_header,
 )
-from tests.contacts.importers.conftest import english_text
+from tests.helpers.contacts import english_text
 
 
 def parse_guessed(data, network="other"):

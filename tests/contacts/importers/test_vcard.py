@@ -2,7 +2,7 @@ import pytest
 
 from contacts.importers.base import ImportFileError, ParsedContact, RowError
 from contacts.importers.vcard import parse_vcards
-from tests.contacts.importers.conftest import english_text
+from tests.helpers.contacts import english_text
 
 
 def test_vcard_21_quoted_printable_utf8_with_soft_line_breaks(fixture_bytes):
