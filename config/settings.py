@@ -217,6 +217,8 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Unambiguous dates in both languages ("1 Dec 2026" / "1 déc. 2026"): config/formats/.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Paris")
 USE_TZ = True
 LANGUAGE_COOKIE_SECURE = not DEBUG
