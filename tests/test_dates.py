@@ -86,7 +86,7 @@ def test_the_trend_is_labelled_by_day_in_the_readers_language(language, day):
         ScoreSnapshot(audit=audit, computed_at=FIRST_OF_DECEMBER - datetime.timedelta(seconds=s))
         for s in (0, 10, 20)
     ]
-    for snapshot, overall in zip(snapshots, (60, 50, 40)):
+    for snapshot, overall in zip(snapshots, (60, 50, 40), strict=True):
         snapshot.overall = overall
 
     with translation.override(language), timezone.override(PARIS):

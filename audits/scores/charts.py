@@ -205,7 +205,11 @@ def moment_labels(
     labels = []
     for index in range(len(moments)):
         chosen = next(
-            (row[index] for row, count in zip(rendered, counts) if count[row[index]] == 1),
+            (
+                row[index]
+                for row, count in zip(rendered, counts, strict=True)
+                if count[row[index]] == 1
+            ),
             rendered[-1][index],
         )
         labels.append(chosen)
@@ -253,9 +257,7 @@ def trend_svg(
             continue
         # The first and last labels grow inwards: centred on the edge, they would be clipped.
         anchor = (
-            "middle"
-            if count == 1 or 0 < index < count - 1
-            else ("start" if index == 0 else "end")
+            "middle" if count == 1 or 0 < index < count - 1 else ("start" if index == 0 else "end")
         )
         parts.append(
             f'<text x="{x_of(index):.1f}" y="{bottom + 16}" text-anchor="{anchor}" '

@@ -73,7 +73,7 @@ def trend_points(snapshots: list[ScoreSnapshot]) -> list[tuple[str, float | None
             lambda m: f"{_day(m)} {formats.time_format(m, 'H:i:s')}",
         ],
     )
-    return [(label, s.overall) for label, s in zip(labels, ordered)]
+    return [(label, s.overall) for label, s in zip(labels, ordered, strict=True)]
 
 
 def score_board(audit: Audit) -> ScoreBoard:
