@@ -51,7 +51,7 @@ ENGAGED_ONLY = {
     "other": 403,
     "engaged": 200,
     "unengaged": 404,
-    "revoked": 404,
+    "revoked": 403,  # told that the access has ended (consulting/access_ended.html)
     "peer": 302,
 }
 PUBLIC = dict.fromkeys(ROLES, 200)
