@@ -95,15 +95,30 @@ def _start(request: HttpRequest, objective_id: int) -> HttpResponse:
 
 @login_required
 def audit_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    """Back where the professional left off: the first section with a question unanswered."""
+    """Back where the professional left off: the first section with a required question
+    unanswered; once none is left, the page they last visited (a section or the review)."""
     audit = audit_get_for_owner(request.user, pk)
     if audit.is_submitted:
         return redirect("audits:results", pk=audit.pk)
     pillars = audit_pillars(audit)
     section = audit_progress(audit, pillars).first_incomplete()
-    if section is None:
-        return redirect("audits:review", pk=audit.pk)
-    return redirect("audits:section", pk=audit.pk, number=pillars.index(section.pillar) + 1)
+    if section is not None:
+        return redirect("audits:section", pk=audit.pk, number=pillars.index(section.pillar) + 1)
+    last = request.session.get(_last_visited_key(audit.pk))
+    if isinstance(last, int) and 1 <= last <= len(pillars):
+        return redirect("audits:section", pk=audit.pk, number=last)
+    return redirect("audits:review", pk=audit.pk)
+
+
+def _last_visited_key(audit_id: int) -> str:
+    return f"audit-{audit_id}-last-visited"
+
+
+def _remember_visit(request: HttpRequest, audit_id: int, number: int) -> None:
+    """The section (0: the review) the professional last opened, for "Resume"."""
+    key = _last_visited_key(audit_id)
+    if request.session.get(key) != number:
+        request.session[key] = number
 
 
 @login_required
@@ -114,6 +129,8 @@ def audit_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         raise Http404
     pillar = pillars[number - 1]
     dimensions = pillar_with_questions(pillar)
+    if not audit.is_submitted:
+        _remember_visit(request, audit.pk, number)
 
     if request.method == "POST":
         if audit.is_submitted:
@@ -164,6 +181,7 @@ def audit_review(request: HttpRequest, pk: int) -> HttpResponse:
     audit = audit_get_for_owner(request.user, pk)
     if audit.is_submitted:
         return redirect("audits:results", pk=audit.pk)
+    _remember_visit(request, audit.pk, 0)
     pillars = audit_pillars(audit)
     numbers = {p.pk: i for i, p in enumerate(pillars, start=1)}
     unanswered = [(q, numbers[q.dimension.pillar_id]) for q in audit_unanswered(audit)]
