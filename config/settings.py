@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "config.outbox.dev_outbox",
             ],
             "libraries": {"numbers": "config.templatetags.numbers"},
         },
@@ -125,7 +126,8 @@ CACHES["fragments"] = {
 }
 
 # Without a broker, tasks run in-process so that development needs no Redis.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# (memory:// with a host: kombu warns "No hostname was supplied" on every connection.)
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
@@ -259,8 +261,15 @@ if EMAIL_HOST:
     EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
     EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 else:
-    # Development and demo: emails are printed to the console.
-    EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    # Development and demo: emails go to the in-app outbox (/dev/outbox/, config/outbox.py),
+    # readable with their links clickable; without DEBUG they are printed to the console.
+    EMAIL_BACKEND = envstr(
+        "EMAIL_BACKEND",
+        "config.outbox.OutboxBackend"
+        if DEBUG
+        else "django.core.mail.backends.console.EmailBackend",
+    )
+OUTBOX_PATH = Path(envstr("OUTBOX_PATH", str(BASE_DIR / "outbox.jsonl")))
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -298,16 +307,24 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+LOG_LEVEL = envstr("LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint logs every step of every PDF at INFO ("Step 5 - Creating layout").
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # In-process tasks (no broker: make run) would log a line per task at INFO among the
+        # requests; they show at LOG_LEVEL=DEBUG. A real worker keeps its own logging.
+        **(
+            {"celery.app.trace": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"}}
+            if CELERY_TASK_ALWAYS_EAGER
+            else {}
+        ),
     },
 }
 
