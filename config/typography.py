@@ -11,15 +11,15 @@ import re
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-_SPACE = f"[ {NBSP}{NNBSP}]"
 # A sign closes a clause when what follows is a space, a tag, a quote or the end.
 _END = r"(?=[\s<\"')»]|$)"
-_HIGH = re.compile(rf"(?:{_SPACE}|(?<=[^\W_]))([;!?]+){_END}")
-_COLON = re.compile(rf"(?:{_SPACE}|(?<=[^\W_])):{_END}")
+# A no-break space already there (either kind) is kept as it is.
+_HIGH = re.compile(rf"(?: |(?<=[^\W_]))([;!?]+){_END}")
+_COLON = re.compile(rf"(?: |(?<=[^\W_])):{_END}")
 # After a number, or a placeholder for one ("%(rate)s%%" in a catalogue).
-_PERCENT = re.compile(rf"(?:{_SPACE}|(?<=\d)|(?<=\)[sdif]))(%%|%)(?![(a-z])")
-_OPEN = re.compile(rf"«{_SPACE}?")
-_CLOSE = re.compile(rf"{_SPACE}?»")
+_PERCENT = re.compile(r"(?: |(?<=\d)|(?<=\)[sdif]))(%%|%)(?![(a-z])")
+_OPEN = re.compile(r"« ?(?![\u00a0\u202f])")
+_CLOSE = re.compile(r"(?<![\u00a0\u202f]) ?»")
 
 
 def french(text: str) -> str:

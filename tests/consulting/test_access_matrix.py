@@ -107,6 +107,7 @@ def world(db):
             },
         ),
         "healthz": ("/healthz", PUBLIC),
+        "dev_outbox": ("/dev/outbox/", dict.fromkeys(ROLES, 404)),  # DEBUG only
         "dashboard": ("/dashboard/", ANY_USER),
         "accounts:profile": ("/accounts/profile/", ANY_USER),
         "accounts:my_data": ("/accounts/my-data/", ANY_USER),
