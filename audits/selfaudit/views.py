@@ -96,7 +96,7 @@ def _start(request: HttpRequest, objective_id: int) -> HttpResponse:
 @login_required
 def audit_resume(request: HttpRequest, pk: int) -> HttpResponse:
     """Back where the professional left off: the first section with a required question
-    unanswered; once none is left, the page they last visited (a section or the review)."""
+    unanswered; once none is left, where their last save led (a section or the review)."""
     audit = audit_get_for_owner(request.user, pk)
     if audit.is_submitted:
         return redirect("audits:results", pk=audit.pk)
@@ -115,10 +115,10 @@ def _last_visited_key(audit_id: int) -> str:
 
 
 def _remember_visit(request: HttpRequest, audit_id: int, number: int) -> None:
-    """The section (0: the review) the professional last opened, for "Resume"."""
-    key = _last_visited_key(audit_id)
-    if request.session.get(key) != number:
-        request.session[key] = number
+    """The page (a section, 0: the review) a save led to, for "Resume". Recorded on saves
+    only, and always written, so that no page costs more queries on a first visit."""
+    request.session[_last_visited_key(audit_id)] = number
+    request.session.modified = True
 
 
 @login_required
@@ -129,8 +129,6 @@ def audit_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         raise Http404
     pillar = pillars[number - 1]
     dimensions = pillar_with_questions(pillar)
-    if not audit.is_submitted:
-        _remember_visit(request, audit.pk, number)
 
     if request.method == "POST":
         if audit.is_submitted:
@@ -167,12 +165,16 @@ def audit_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def _after_save(request: HttpRequest, audit, number: int, count: int) -> HttpResponse:
     action = request.POST.get("action", "next")
     if action == "leave":
+        _remember_visit(request, audit.pk, number)
         messages.success(request, _("Your answers are saved. Come back whenever you like."))
         return redirect("dashboard")
     if action == "previous" and number > 1:
+        _remember_visit(request, audit.pk, number - 1)
         return redirect("audits:section", pk=audit.pk, number=number - 1)
     if action == "next" and number < count:
+        _remember_visit(request, audit.pk, number + 1)
         return redirect("audits:section", pk=audit.pk, number=number + 1)
+    _remember_visit(request, audit.pk, 0)
     return redirect("audits:review", pk=audit.pk)
 
 
@@ -181,7 +183,6 @@ def audit_review(request: HttpRequest, pk: int) -> HttpResponse:
     audit = audit_get_for_owner(request.user, pk)
     if audit.is_submitted:
         return redirect("audits:results", pk=audit.pk)
-    _remember_visit(request, audit.pk, 0)
     pillars = audit_pillars(audit)
     numbers = {p.pk: i for i, p in enumerate(pillars, start=1)}
     unanswered = [(q, numbers[q.dimension.pillar_id]) for q in audit_unanswered(audit)]
