@@ -55,7 +55,7 @@ run: install compilemessages
 	$(PY) manage.py seed_demo
 	@echo
 	@echo "ePratiques is starting on http://127.0.0.1:$(PORT) — log in with a demo account above."
-	@echo "Emails (verification links, password resets) are printed in this terminal."
+	@echo "Emails (verification links, password resets) land in the outbox: http://127.0.0.1:$(PORT)/dev/outbox/"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: export SECRET_KEY ?= insecure-key-for-tests-only

@@ -79,7 +79,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "config.outbox.dev_outbox",
             ],
+            "libraries": {"numbers": "config.templatetags.numbers"},
         },
     },
 ]
@@ -127,7 +129,8 @@ CACHES["fragments"] = {
 }
 
 # Without a broker, tasks run in-process so that development needs no Redis.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# (memory:// with a host: kombu warns "No hostname was supplied" on every connection.)
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
@@ -253,6 +256,8 @@ LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Unambiguous dates in both languages ("1 Dec 2026" / "1 déc. 2026"): config/formats/.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = envstr("TIME_ZONE", "Europe/Paris")
 USE_TZ = True
 LANGUAGE_COOKIE_SECURE = not DEBUG
@@ -292,8 +297,15 @@ if EMAIL_HOST:
     EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
     EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 else:
-    # Development and demo: emails are printed to the console.
-    EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    # Development and demo: emails go to the in-app outbox (/dev/outbox/, config/outbox.py),
+    # readable with their links clickable; without DEBUG they are printed to the console.
+    EMAIL_BACKEND = envstr(
+        "EMAIL_BACKEND",
+        "config.outbox.OutboxBackend"
+        if DEBUG
+        else "django.core.mail.backends.console.EmailBackend",
+    )
+OUTBOX_PATH = Path(envstr("OUTBOX_PATH", str(BASE_DIR / "outbox.jsonl")))
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -334,16 +346,24 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+LOG_LEVEL = envstr("LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint logs every step of every PDF at INFO ("Step 5 - Creating layout").
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # In-process tasks (no broker: make run) would log a line per task at INFO among the
+        # requests; they show at LOG_LEVEL=DEBUG. A real worker keeps its own logging.
+        **(
+            {"celery.app.trace": {"level": "DEBUG" if LOG_LEVEL == "DEBUG" else "WARNING"}}
+            if CELERY_TASK_ALWAYS_EAGER
+            else {}
+        ),
     },
 }
 

@@ -27,6 +27,7 @@ admin.site.site_header = "ePratiques"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("dev/outbox/", views.dev_outbox, name="dev_outbox"),  # 404 unless DEBUG
     *feedback_urls.peer_urlpatterns,
     path("dashboard/", audit_views.dashboard, name="dashboard"),
     path("audits/", include((audits_urlpatterns, "audits"))),

@@ -35,7 +35,10 @@ vendor node_modules/cytoscape/dist/cytoscape.min.js static/vendor/cytoscape
 cp node_modules/cytoscape/LICENSE static/vendor/cytoscape/LICENSE
 vendor node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs
 cp node_modules/chart.js/LICENSE.md static/vendor/chartjs/LICENSE.md
-for pkg in bootstrap htmx.org cytoscape chart.js; do
+# axe-core: the accessibility checks the browser journeys inject (tests/e2e/axe.py).
+vendor node_modules/axe-core/axe.min.js static/vendor/axe-core
+cp node_modules/axe-core/LICENSE static/vendor/axe-core/LICENSE
+for pkg in bootstrap htmx.org cytoscape chart.js axe-core; do
   node -e "const p=require('./node_modules/$pkg/package.json');console.log(p.name+' '+p.version)"
 done > static/vendor/VERSIONS.txt
 cat static/vendor/VERSIONS.txt

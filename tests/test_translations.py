@@ -1,36 +1,13 @@
 """French and English both ship: every string of the French catalogue is translated."""
 
-import re
 from pathlib import Path
 
 import pytest
 from django.utils import translation
 
+from tests.helpers.translations import po_entries
+
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
-
-
-def po_entries(path: Path) -> list[dict]:
-    """A small .po reader: msgid, msgstr (all forms joined) and flags of each entry."""
-    entries, current, field = [], None, None
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if not line.strip():
-            if current:
-                entries.append(current)
-            current, field = None, None
-            continue
-        current = current or {"flags": "", "msgid": "", "msgstr": "", "obsolete": False}
-        if line.startswith("#~"):
-            current["obsolete"] = True
-        elif line.startswith("#,"):
-            current["flags"] += line
-        elif match := re.match(r"(msgid_plural|msgid|msgstr(?:\[\d\])?) \"(.*)\"$", line):
-            field = "msgid" if match.group(1).startswith("msgid") else "msgstr"
-            if match.group(1) == "msgid_plural":
-                continue
-            current[field] += match.group(2)
-        elif line.startswith('"') and field:
-            current[field] += line.strip('"')
-    return [e for e in entries if e["msgid"] and not e["obsolete"]]
 
 
 def test_every_french_string_is_translated_and_none_is_fuzzy():

@@ -2,8 +2,12 @@
 
 Every consultant view reaches its client through `client_engagement`, which requires an
 ACTIVE engagement at the moment of the request: a revoked consultant loses access at once.
+A consultant whose engagement was revoked or ended is told so (`AccessEnded`, a 403 page
+that leads back to the workspace); one who never had an engagement gets a plain 404.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.activity import consultant_access_record
@@ -12,14 +16,28 @@ from audits.consulting.models import Engagement
 from audits.selfaudit.models import Audit
 
 
+class AccessEnded(PermissionDenied):
+    """The consultant had access to this client and no longer has it."""
+
+    def __init__(self, engagement: Engagement) -> None:
+        super().__init__("access to this client has ended")
+        self.engagement = engagement
+
+
 def client_engagement(consultant: User, client_id: int) -> Engagement:
-    engagement = get_object_or_404(
-        Engagement.objects.select_related("client"),
-        client_id=client_id,
-        consultant=consultant,
-        status=Engagement.Status.ACTIVE,
-        consultant__is_consultant=True,
+    engagements = Engagement.objects.select_related("client").filter(
+        client_id=client_id, consultant=consultant, consultant__is_consultant=True
     )
+    engagement = engagements.filter(status=Engagement.Status.ACTIVE).first()
+    if engagement is None:
+        ended = (
+            engagements.filter(status__in=[Engagement.Status.REVOKED, Engagement.Status.ENDED])
+            .order_by("-ended_at", "-id")
+            .first()
+        )
+        if ended is not None:
+            raise AccessEnded(ended)
+        raise Http404("no engagement with this client")
     # The client sees in their activity log when their consultant looks at their audit.
     consultant_access_record(client=engagement.client, consultant=consultant)
     return engagement

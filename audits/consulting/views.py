@@ -7,14 +7,19 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from audits.consulting.access import client_audit, client_engagement, consultant_invitation
+from audits.consulting.access import (
+    AccessEnded,
+    client_audit,
+    client_engagement,
+    consultant_invitation,
+)
 from audits.consulting.forms import IndependenceForm, InviteConsultantForm, ReviewForm
 from audits.consulting.models import Engagement, Review
 from audits.consulting.services import (
@@ -54,7 +59,15 @@ def consultant_required(view):
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not request.user.is_consultant:
             raise PermissionDenied
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except AccessEnded as ended:
+            return render(
+                request,
+                "consulting/access_ended.html",
+                {"engagement": ended.engagement},
+                status=403,
+            )
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
@@ -143,6 +156,9 @@ def workspace(request: HttpRequest) -> HttpResponse:
             latest_audit=Subquery(latest.values("audit_id")[:1]),
             drafts=Subquery(
                 Review.objects.filter(engagement=OuterRef("pk"), status="draft").values("pk")[:1]
+            ),
+            published=Exists(
+                Review.objects.filter(engagement=OuterRef("pk"), status=Review.Status.PUBLISHED)
             ),
         )
     )

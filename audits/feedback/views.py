@@ -32,7 +32,7 @@ from contacts.selectors import contacts_for_owner
 @login_required
 def feedback_new(request: HttpRequest, pk: int) -> HttpResponse:
     audit = audit_get_for_owner(request.user, pk)
-    filter_form = ContactFilterForm(request.GET or None)
+    filter_form = ContactFilterForm(request.GET or None, auto_id="filter_%s")  # ids apart
     shown = contacts_for_owner(request.user, filter_form.to_filters())
     if request.GET.get("champions") == "1":
         shown = shown.filter(two_way_conversations__gt=0).order_by(

@@ -9,6 +9,9 @@ Content Security Policy allows and WeasyPrint draws.
 import html
 import math
 import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 FONT = "DejaVu Sans, sans-serif"
 GRID = "#c9d3de"
@@ -187,6 +190,32 @@ def radar_svg(
     return "".join(parts)
 
 
+def moment_labels(
+    moments: Sequence[datetime], formats: Sequence[Callable[[datetime], str]]
+) -> list[str]:
+    """A label for each moment: the coarsest format (the day, then the minute, then the
+    second) under which no other moment reads the same, so that no two points share a label.
+
+    `formats` go from coarse to fine; the caller localises them ("1 Dec", "1 déc. 14:05").
+    """
+    if not formats:
+        raise ValueError("at least one format is needed")
+    rendered = [[fmt(moment) for moment in moments] for fmt in formats]
+    counts = [Counter(labels) for labels in rendered]
+    labels = []
+    for index in range(len(moments)):
+        chosen = next(
+            (
+                row[index]
+                for row, count in zip(rendered, counts, strict=True)
+                if count[row[index]] == 1
+            ),
+            rendered[-1][index],
+        )
+        labels.append(chosen)
+    return labels
+
+
 def trend_svg(
     points: list[tuple[str, float | None]],
     max_value: float = 100,
@@ -226,8 +255,12 @@ def trend_svg(
     for index, (label, _value) in enumerate(points):
         if index % every and index != count - 1:
             continue
+        # The first and last labels grow inwards: centred on the edge, they would be clipped.
+        anchor = (
+            "middle" if count == 1 or 0 < index < count - 1 else ("start" if index == 0 else "end")
+        )
         parts.append(
-            f'<text x="{x_of(index):.1f}" y="{bottom + 16}" text-anchor="middle" '
+            f'<text x="{x_of(index):.1f}" y="{bottom + 16}" text-anchor="{anchor}" '
             f'font-family="{FONT}" font-size="10" fill="{AXIS_TEXT}">{_text(label)}</text>'
         )
     parts.append("</g>")

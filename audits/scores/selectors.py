@@ -1,10 +1,14 @@
 """Reads for the score dashboard: a fixed number of queries whatever the number of answers."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import formats, timezone
 
 from audits.feedback.models import Relationship
 from audits.questionnaires.models import Dimension, Pillar
 from audits.scores.catalogue import SEVERITIES
+from audits.scores.charts import moment_labels
 from audits.scores.models import Recommendation, ScoreSnapshot
 from audits.scores.plan import by_priority, select_plan
 from audits.selfaudit.models import Audit
@@ -111,6 +115,26 @@ def board_recommendations(
     return plan, {k: v for k, v in more.items() if v}, closed
 
 
+def _day(moment: datetime) -> str:
+    return formats.date_format(moment, "MONTH_DAY_FORMAT")
+
+
+def trend_points(snapshots: list[ScoreSnapshot]) -> list[tuple[str, float | None]]:
+    """(label, score) oldest first, labelled by day in the active language ("1 Dec",
+    "1 déc."), with the time only where several snapshots share a day."""
+    ordered = list(reversed(snapshots))
+    moments = [timezone.localtime(s.computed_at) for s in ordered]
+    labels = moment_labels(
+        moments,
+        [
+            _day,
+            lambda m: f"{_day(m)} {formats.time_format(m, 'H:i')}",
+            lambda m: f"{_day(m)} {formats.time_format(m, 'H:i:s')}",
+        ],
+    )
+    return [(label, s.overall) for label, s in zip(labels, ordered, strict=True)]
+
+
 def score_board(audit: Audit) -> ScoreBoard:
     snapshots = list(
         ScoreSnapshot.objects.filter(audit=audit).only("computed_at", "overall", "figures")[
@@ -124,7 +148,7 @@ def score_board(audit: Audit) -> ScoreBoard:
     plan, more, closed = board_recommendations(audit)
     return ScoreBoard(
         snapshot=snapshots[0] if snapshots else None,
-        trend=[(s.computed_at.strftime("%d/%m %H:%M"), s.overall) for s in reversed(snapshots)],
+        trend=trend_points(snapshots),
         pillar_names={p.code: p.name for p in pillars},
         dimension_names={d.code: d.name for d in dimensions},
         plan=plan,

@@ -80,7 +80,9 @@ class AuditProgress:
         return round(100 * self.answered / self.total) if self.total else 0
 
     def first_incomplete(self) -> SectionProgress | None:
-        return next((s for s in self.sections if s.answered < s.total), None)
+        """The first section with a required question unanswered: optional ones (a blank
+        comment) never hold the professional back."""
+        return next((s for s in self.sections if not s.complete), None)
 
 
 def audit_progress(audit: Audit, pillars: list[Pillar]) -> AuditProgress:

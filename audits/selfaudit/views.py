@@ -95,15 +95,30 @@ def _start(request: HttpRequest, objective_id: int) -> HttpResponse:
 
 @login_required
 def audit_resume(request: HttpRequest, pk: int) -> HttpResponse:
-    """Back where the professional left off: the first section with a question unanswered."""
+    """Back where the professional left off: the first section with a required question
+    unanswered; once none is left, where their last save led (a section or the review)."""
     audit = audit_get_for_owner(request.user, pk)
     if audit.is_submitted:
         return redirect("audits:results", pk=audit.pk)
     pillars = audit_pillars(audit)
     section = audit_progress(audit, pillars).first_incomplete()
-    if section is None:
-        return redirect("audits:review", pk=audit.pk)
-    return redirect("audits:section", pk=audit.pk, number=pillars.index(section.pillar) + 1)
+    if section is not None:
+        return redirect("audits:section", pk=audit.pk, number=pillars.index(section.pillar) + 1)
+    last = request.session.get(_last_visited_key(audit.pk))
+    if isinstance(last, int) and 1 <= last <= len(pillars):
+        return redirect("audits:section", pk=audit.pk, number=last)
+    return redirect("audits:review", pk=audit.pk)
+
+
+def _last_visited_key(audit_id: int) -> str:
+    return f"audit-{audit_id}-last-visited"
+
+
+def _remember_visit(request: HttpRequest, audit_id: int, number: int) -> None:
+    """The page (a section, 0: the review) a save led to, for "Resume". Recorded on saves
+    only, and always written, so that no page costs more queries on a first visit."""
+    request.session[_last_visited_key(audit_id)] = number
+    request.session.modified = True
 
 
 @login_required
@@ -150,12 +165,16 @@ def audit_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def _after_save(request: HttpRequest, audit, number: int, count: int) -> HttpResponse:
     action = request.POST.get("action", "next")
     if action == "leave":
+        _remember_visit(request, audit.pk, number)
         messages.success(request, _("Your answers are saved. Come back whenever you like."))
         return redirect("dashboard")
     if action == "previous" and number > 1:
+        _remember_visit(request, audit.pk, number - 1)
         return redirect("audits:section", pk=audit.pk, number=number - 1)
     if action == "next" and number < count:
+        _remember_visit(request, audit.pk, number + 1)
         return redirect("audits:section", pk=audit.pk, number=number + 1)
+    _remember_visit(request, audit.pk, 0)
     return redirect("audits:review", pk=audit.pk)
 
 

@@ -50,7 +50,7 @@ ENGAGED_ONLY = {
     "other": 403,
     "engaged": 200,
     "unengaged": 404,
-    "revoked": 404,
+    "revoked": 403,  # told that the access has ended (consulting/access_ended.html)
     "peer": 302,
 }
 PUBLIC = dict.fromkeys(ROLES, 200)
@@ -108,6 +108,7 @@ def world(db):
             },
         ),
         "healthz": ("/healthz", PUBLIC),
+        "dev_outbox": ("/dev/outbox/", dict.fromkeys(ROLES, 404)),  # DEBUG only
         "dashboard": ("/dashboard/", ANY_USER),
         "accounts:profile": ("/accounts/profile/", ANY_USER),
         "accounts:my_data": ("/accounts/my-data/", ANY_USER),

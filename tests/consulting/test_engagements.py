@@ -96,7 +96,7 @@ def test_a_revoked_consultant_loses_access_at_once(client, audit, consultant):
     owner.force_login(audit.owner)
     owner.post(reverse("audits:consultant_revoke", args=[engagement.pk]))
 
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 403
     engagement.refresh_from_db()
     assert engagement.status == Engagement.Status.REVOKED
 
@@ -107,7 +107,7 @@ def test_the_consultant_can_end_the_engagement(client, audit, consultant):
 
     client.post(reverse("consulting:end", args=[audit.owner.pk]))
 
-    assert client.get(reverse("consulting:client", args=[audit.owner.pk])).status_code == 404
+    assert client.get(reverse("consulting:client", args=[audit.owner.pk])).status_code == 403
 
 
 def test_individual_contacts_are_shared_only_if_the_client_opts_in(client, audit, consultant):
