@@ -66,7 +66,11 @@ prod_env=(
   ALLOWED_HOSTS=127.0.0.1 "SITE_URL=https://127.0.0.1:$PORT"
   "DATABASE_URL=$SERVER_URL/$PROD_DB" "REDIS_URL=$REDIS_URL"
   "CACHE_KEY_PREFIX=prod-check-$$" "CELERY_QUEUE=prod-check-$$"
-  "MEDIA_ROOT=$WORK/media" TRUSTED_PROXIES=0 GUNICORN_WORKERS=2 GUNICORN_THREADS=2
+  "MEDIA_ROOT=$WORK/media" TRUSTED_PROXIES=0 GUNICORN_WORKERS=2
+  # gunicorn terminates TLS itself here (production has nginx in front): a thread waits for
+  # the handshake of each socket the browser opens ahead of need, so 2 threads could all be
+  # held by idle sockets while a page's last stylesheet waits its turn for 30 s.
+  GUNICORN_THREADS=8
 )
 "${prod_env[@]}" python manage.py migrate --noinput -v0
 "${prod_env[@]}" python manage.py seed_demo --allow-production >"$WORK/seed.log"
