@@ -22,7 +22,8 @@ BASE_URL = os.environ.get("PROD_BASE_URL", "").rstrip("/")
 HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.[a-z0-9]+$")
 ANSWER_COUNT = re.compile(r"(\d+) (?:answers out of|réponses sur) (\d+)")
 COMPILE_TIMEOUT_SECONDS = 90
-PEERS = 2
+# Answers reach the score only in batches of FEEDBACK_RELEASE_K (3 by default): a full batch.
+PEERS = 3
 
 pytestmark = [
     pytest.mark.production,
@@ -103,8 +104,11 @@ def answer_as_a_peer(browser: Browser, link: str) -> None:
     response = page.goto(link)
     assert response.status == 200
     page.locator("label[for='id_appraisal_0']").click()
-    for pillar in page.locator("label[for^='id_pillar_'][for$='_4']").all():
-        pillar.click()
+    # One behaviour per dimension (questionnaire v2), rated 4 out of 5.
+    items = page.locator("label[for^='id_item_'][for$='_3']").all()
+    assert items, "no rating on the peer page"
+    for item in items:
+        item.click()
     page.locator("form:not([action]) button[type=submit]").click()
     expect(page.get_by_test_id("thanks")).to_be_visible()
     watch.check()
@@ -137,7 +141,7 @@ def test_log_in_see_the_score_answer_as_peers_and_the_worker_compiles(page: Page
     for link in personal_links(page, feedback_url, PEERS):
         answer_as_a_peer(browser, link)
 
-    # Each answer enqueues a debounced compile on Redis; the worker runs it. The score page
+    # The third answer releases the batch, which enqueues a compile on Redis; the worker runs it. The score page
     # shows the compiled figures, so it changes only once the worker has done its part.
     deadline = time.monotonic() + COMPILE_TIMEOUT_SECONDS
     while True:
