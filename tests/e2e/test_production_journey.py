@@ -141,8 +141,8 @@ def test_log_in_see_the_score_answer_as_peers_and_the_worker_compiles(page: Page
     for link in personal_links(page, feedback_url, PEERS):
         answer_as_a_peer(browser, link)
 
-    # The third answer releases the batch, which enqueues a compile on Redis; the worker runs it. The score page
-    # shows the compiled figures, so it changes only once the worker has done its part.
+    # The third answer releases the batch, which enqueues a compile on Redis; the worker runs
+    # it. The score page shows the compiled figures: it changes only once the worker is done.
     deadline = time.monotonic() + COMPILE_TIMEOUT_SECONDS
     while True:
         page.goto(score_url)
