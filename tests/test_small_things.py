@@ -4,9 +4,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from audits.feedback.services import feedback_link_issue
 from tests.factories import AuditFactory
-from tests.helpers.feedback import make_requests
+from tests.helpers.feedback import fresh_token, make_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +23,7 @@ def test_a_peer_is_not_told_that_their_contacts_stay_theirs(client):
     audit = AuditFactory()
     (request,) = make_requests(audit, "peer@example.com")
 
-    peer_page = client.get(f"/f/{feedback_link_issue(request=request)}/?lang=en")
+    peer_page = client.get(f"/f/{fresh_token(request)}/?lang=en")
     client.force_login(audit.owner)
     own_page = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="en")
 

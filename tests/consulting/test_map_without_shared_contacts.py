@@ -128,14 +128,18 @@ def test_other_groupings_are_refused_or_fall_back(client, network, consultant, q
         assert all(c["count"] >= 3 for c in clusters if not c.get("merged"))
 
 
-def test_a_forged_client_id_or_a_revoked_engagement_is_a_404(client, network, consultant, audit):
+def test_a_forged_client_id_is_a_404_and_a_revoked_engagement_a_403(
+    client, network, consultant, audit
+):
     other_client = ConsultantFactory()  # anybody this consultant is not engaged with
     Contact.objects.create(owner=other_client, full_name="Theirs", company="Solo", networks="x")
 
     assert get(client, other_client, "?group=company").status_code == 404
     assert client.get(f"/consultant/clients/{network.pk + 10_000}/map/data.json").status_code == 404
     Engagement.objects.filter(client=network).update(status=Engagement.Status.REVOKED)
-    assert get(client, network, "?group=company").status_code == 404
+    revoked = get(client, network, "?group=company")
+    assert revoked.status_code == 403  # the "access has ended" page, with no figure
+    assert "clusters" not in revoked.content.decode()
 
 
 def test_with_shared_contacts_the_consultant_sees_what_the_owner_sees(client, network, consultant):
