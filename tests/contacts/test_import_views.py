@@ -169,8 +169,8 @@ def test_rows_left_out_are_told_in_the_readers_language(client, owner):
     download = client.get(reverse("contacts:import_errors", args=[job.pk]))
     text = b"".join(download.streaming_content).decode()
     for shown in (page, text):
-        assert "Ligne 3 : aucun nom" in shown
-        assert "Carte 4 : illisible (la carte n’a pas de ligne END:VCARD)" in shown
+        assert "Ligne 3\u00a0: aucun nom" in shown
+        assert "Carte 4\u00a0: illisible (la carte n’a pas de ligne END:VCARD)" in shown
         assert "Row 7: kept from an older import" in shown
     assert "Row 3" not in page
 
