@@ -19,6 +19,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from audits.feedback import peer_selectors
 from audits.feedback.aggregate import APPRAISALS, GroupCounts, summarise_counts
 from audits.feedback.locks import lock_audit_for_answer, lock_audit_for_compile
 from audits.feedback.models import FeedbackRequest, FeedbackResponse
@@ -119,18 +120,8 @@ def requests_by_group(audit_id: int) -> dict[str, tuple[int, int]]:
 
 
 def peer_items(questionnaire_id: int) -> list[str]:
-    """What peers rate: one behaviour per dimension; questionnaire v1 asked per pillar."""
-    dimensions = list(
-        Dimension.objects.filter(pillar__questionnaire_id=questionnaire_id)
-        .exclude(peer_text_en="")
-        .order_by("pillar__position", "position")
-        .values_list("code", flat=True)
-    )
-    if dimensions:
-        return dimensions
-    return list(
-        Pillar.objects.filter(questionnaire_id=questionnaire_id).values_list("code", flat=True)
-    )
+    """The codes of what peers rate, in order: the peer page's own items (one home)."""
+    return [item.code for item in peer_selectors.peer_items(questionnaire_id)]
 
 
 def network_figures(audit: Audit) -> NetworkFigures:
