@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "accounts",
     "audits",
     "contacts",
+    "evidence",
 ]
 
 MIDDLEWARE = [

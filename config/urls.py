@@ -32,6 +32,7 @@ urlpatterns = [
     path("dashboard/", audit_views.dashboard, name="dashboard"),
     path("audits/", include((audits_urlpatterns, "audits"))),
     path("contacts/", include("contacts.urls")),
+    path("own-data/", include("evidence.urls")),
     path("consultant/", include((consulting_urlpatterns, "consulting"))),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

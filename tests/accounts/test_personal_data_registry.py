@@ -20,7 +20,7 @@ from tests.helpers.consulting import engage
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("accounts", "audits", "contacts")
+OUR_APPS = ("accounts", "audits", "contacts", "evidence")
 
 
 def test_every_model_of_our_apps_is_exported_or_declared_not_personal():
