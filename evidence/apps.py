@@ -8,3 +8,6 @@ class EvidenceConfig(AppConfig):
 
     name = "evidence"
     verbose_name = _("Own data")
+
+    def ready(self) -> None:
+        from evidence import personal_data  # noqa: F401  (registers the export and erasure)
