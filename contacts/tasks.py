@@ -21,3 +21,12 @@ def sweep_contact_imports() -> int:
 def purge_abandoned_imports() -> int:
     """Hourly (beat), the contacts' retention: files left at the column step are deleted."""
     return abandoned_imports_purge()
+
+
+@shared_task(name="contacts.tasks.send_introduction_email", acks_late=False)
+def send_introduction_email(request_id: int) -> bool:
+    """Email one introduction request, claimed before it was queued. Not acks_late: a
+    redelivered message could email the contact twice."""
+    from contacts.services.introductions import introduction_send_email
+
+    return introduction_send_email(request_id=request_id)
