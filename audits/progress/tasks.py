@@ -16,9 +16,11 @@ def send_check_in_reminder(objective_id: int, period: str) -> bool:
 
 
 @shared_task(name="audits.progress.tasks.send_check_in_reminders")
-def send_check_in_reminders() -> int:
-    """Daily (beat): remind every professional whose check-in is due, once per period."""
-    due = objectives_to_remind(today=timezone.localdate())
+def send_check_in_reminders(today: str | None = None) -> int:
+    """Daily (beat): remind every professional whose check-in is due, once per period.
+    `today` (ISO) is for tests and catching up by hand; beat passes nothing."""
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    due = objectives_to_remind(today=day)
     for objective_id, period in due:
         send_check_in_reminder.delay(objective_id, period.isoformat())
     return len(due)
