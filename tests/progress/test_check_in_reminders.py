@@ -53,7 +53,7 @@ def test_it_emails_those_due_once_per_period_in_their_language(mailoutbox, today
     en, fr = by_address[english.owner.email], by_address[french.owner.email]
     assert en.subject == "One minute: your check-in for “Five new clients”"
     assert "How did this week go" in en.body and "5 clients" in en.body
-    assert "check-in" in fr.subject.lower() and "Comment s’est passée cette semaine" in fr.body
+    assert "point d’étape" in fr.subject and "Comment s’est passée cette semaine" in fr.body
     assert reverse("audits:check_in", args=[english.pk]) in en.body
 
     today["value"] = MONDAY + datetime.timedelta(days=7)  # the next week
