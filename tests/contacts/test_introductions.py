@@ -150,9 +150,7 @@ def zone_url(kind="role", code="investor"):
     return reverse("contacts:introductions_zone", args=[kind, code])
 
 
-def test_the_zone_page_lists_the_five_introducers_in_order_with_reasons(
-    client, objective, network
-):
+def test_the_zone_page_lists_the_five_introducers_in_order_with_reasons(client, objective, network):
     stranger = UserFactory()
     contact(stranger, "Zoé Autre", role_category="investor", two_way_conversations=9)
 

@@ -1,4 +1,4 @@
-"""The beat task that emails check-in reminders: once per period, to those due, in their language."""
+"""The beat task that emails check-in reminders: once a period, to those due, in their language."""
 
 import datetime
 
