@@ -173,8 +173,11 @@ class IntroductionRequest(models.Model):
     language = models.CharField(max_length=8, default="fr")
     message = models.TextField(max_length=2000, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.ASKED)
-    # Set by the guarded update that claims the one email this request may send.
+    # Set by the guarded update that claims the one email this request may send (asked for);
+    # `sent_at` by the task that sends it, claimed the same way. Asked for and not sent a few
+    # minutes later (an enqueue lost with the broker, a passing SMTP error): the sweep sends it.
     emailed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
     obtained_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -72,6 +72,7 @@ def export_introduction_requests(user) -> list[dict]:
             "message",
             "status",
             "emailed_at",
+            "sent_at",
             "obtained_at",
             "created_at",
         )

@@ -30,3 +30,14 @@ def send_introduction_email(request_id: int) -> bool:
     from contacts.services.introductions import introduction_send_email
 
     return introduction_send_email(request_id=request_id)
+
+
+@shared_task(name="contacts.tasks.resend_introduction_emails")
+def resend_introduction_emails() -> int:
+    """Every few minutes (beat): send the introduction requests asked for and still unsent."""
+    from contacts.services.introductions import introductions_unsent
+
+    due = introductions_unsent()
+    for request_id in due:
+        send_introduction_email.delay(request_id)
+    return len(due)

@@ -88,9 +88,17 @@ def introduction_send(*, owner: User, contact: Contact, objective_id: int, zone:
 
 
 def introduction_send_email(*, request_id: int) -> bool:
-    """The task's body: send the claimed email, from the app, with the owner as Reply-To."""
+    """The task's body: send the claimed email, from the app, with the owner as Reply-To.
+
+    The send itself is claimed (`sent_at`) by a guarded update: a redelivered task or the sweep
+    running beside it sends nothing more."""
     request = IntroductionRequest.objects.select_related("owner", "introducer").get(pk=request_id)
-    if request.emailed_at is None or not request.introducer.email:
+    if request.emailed_at is None or request.sent_at is not None or not request.introducer.email:
+        return False
+    claimed = IntroductionRequest.objects.filter(
+        pk=request.pk, emailed_at__isnull=False, sent_at__isnull=True
+    ).update(sent_at=timezone.now())
+    if not claimed:
         return False
     owner = request.owner
     context = {"owner_name": single_line(owner.display_name), "message": request.message}
@@ -103,12 +111,27 @@ def introduction_send_email(*, request_id: int) -> bool:
     )  # fmt: skip
     try:
         email.send()
+    except smtplib.SMTPRecipientsRefused as exc:
+        # That address will not work: released, so the professional can copy the message.
+        logger.warning("introduction request %s: recipient refused: %s", request_id, exc)
+        IntroductionRequest.objects.filter(pk=request.pk).update(emailed_at=None, sent_at=None)
+        return False
     except (smtplib.SMTPException, OSError) as exc:
-        # Not sent: the claim is released, so the professional can send it again or copy it.
-        logger.warning("introduction request %s: not sent: %s", request_id, exc)
-        IntroductionRequest.objects.filter(pk=request.pk).update(emailed_at=None)
+        # A passing error: the send is released and the sweep tries again.
+        logger.warning("introduction request %s: not sent yet: %s", request_id, exc)
+        IntroductionRequest.objects.filter(pk=request.pk).update(sent_at=None)
         return False
     return True
+
+
+def introductions_unsent(*, now: datetime.datetime | None = None, limit: int = 200) -> list[int]:
+    """Requests asked for by email a few minutes ago or more and still not sent (the sweep)."""
+    before = (now or timezone.now()) - datetime.timedelta(minutes=5)
+    return list(
+        IntroductionRequest.objects.filter(emailed_at__lte=before, sent_at__isnull=True)
+        .order_by("emailed_at")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 @transaction.atomic

@@ -274,3 +274,54 @@ def test_the_zone_page_costs_the_same_for_a_small_or_a_large_network(client, obj
             )  # fmt: skip
     assert count() == small
     assert small <= 14
+
+
+def test_a_request_whose_email_was_lost_is_sent_by_the_sweep_once(
+    client, objective, network, mailoutbox, monkeypatch
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from contacts import tasks
+
+    # The broker is down: the enqueue after commit is lost (the claim is in the database).
+    monkeypatch.setattr(tasks.send_introduction_email, "delay_on_commit", lambda *a: None)
+    post(client, network["Emma Noir"], "send")
+    request = IntroductionRequest.objects.get()
+    assert request.emailed_at and request.sent_at is None and mailoutbox == []
+    assert tasks.resend_introduction_emails() == 0  # too recent: its task may still be running
+
+    IntroductionRequest.objects.update(emailed_at=timezone.now() - datetime.timedelta(minutes=6))
+    assert tasks.resend_introduction_emails() == 1
+    assert tasks.resend_introduction_emails() == 0
+    tasks.send_introduction_email(request.pk)  # a late redelivery sends nothing more
+    assert len(mailoutbox) == 1
+    assert IntroductionRequest.objects.get().sent_at is not None
+
+
+def test_a_passing_smtp_error_is_retried_and_a_refused_address_released(
+    client, objective, network, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
+    import smtplib
+
+    from django.core.mail import EmailMessage
+
+    def fail(error):
+        def send(self, *args, **kwargs):
+            raise error
+
+        return send
+
+    monkeypatch.setattr(EmailMessage, "send", fail(smtplib.SMTPServerDisconnected("down")))
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, network["Emma Noir"], "send")
+    request = IntroductionRequest.objects.get()
+    assert request.emailed_at is not None and request.sent_at is None  # the sweep will retry
+
+    refused = smtplib.SMTPRecipientsRefused({"alice@example.com": (550, b"no")})
+    monkeypatch.setattr(EmailMessage, "send", fail(refused))
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, network["Alice Martin"], "send")
+    alice = IntroductionRequest.objects.get(introducer=network["Alice Martin"])
+    assert alice.emailed_at is None and alice.sent_at is None  # can be copied or sent again
