@@ -325,3 +325,15 @@ def test_a_passing_smtp_error_is_retried_and_a_refused_address_released(
         post(client, network["Alice Martin"], "send")
     alice = IntroductionRequest.objects.get(introducer=network["Alice Martin"])
     assert alice.emailed_at is None and alice.sent_at is None  # can be copied or sent again
+
+
+def test_the_index_costs_the_same_for_a_small_or_a_large_network(client, objective, owner):
+    def count() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(reverse("contacts:introductions")).status_code == 200
+        return len(context.captured_queries)
+
+    small = count()
+    for i in range(40):
+        contact(owner, f"Person {i:02d}", role_category=["investor", "mentor", "peer"][i % 3])
+    assert count() == small
