@@ -26,3 +26,10 @@ class AuditsConfig(AppConfig):
             import_module(f"audits.{package}.personal_data")
         register_objective_provider(active_objective)
         register_external_review_provider(has_external_review)
+        # Objective progress: its tasks, its share of the registry, its dashboard card.
+        from audits.progress import tasks as _progress_tasks  # noqa: F401
+        from audits.progress.selectors import dashboard_context
+        from audits.selfaudit.dashboard import register_dashboard_context
+
+        import_module("audits.progress.personal_data")
+        register_dashboard_context(dashboard_context)

@@ -411,3 +411,15 @@ REPORT_PDF_CACHE_SECONDS = envint("REPORT_PDF_CACHE_SECONDS", 6 * 3600)
 SCORE_DEBOUNCE_SECONDS = envint("SCORE_DEBOUNCE_SECONDS", 10)
 # Fault injection for tests only: the compile waits this long before computing.
 COMPILE_PAUSE_SECONDS = envint("COMPILE_PAUSE_SECONDS", 0)
+
+# --- Introductions and objective progress (contacts.introductions, audits.progress) ----------
+# Introduction requests one professional may email from the app in 24 hours (the rest: copy).
+INTRODUCTION_EMAILS_PER_DAY = envint("INTRODUCTION_EMAILS_PER_DAY", 10)
+CELERY_BEAT_SCHEDULE["resend-introduction-emails"] = {
+    "task": "contacts.tasks.resend_introduction_emails",
+    "schedule": 300.0,
+}
+CELERY_BEAT_SCHEDULE["send-check-in-reminders"] = {
+    "task": "audits.progress.tasks.send_check_in_reminders",
+    "schedule": crontab(hour=8, minute=30),
+}

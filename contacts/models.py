@@ -148,3 +148,49 @@ class ContactImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class IntroductionRequest(models.Model):
+    """A request, to one of the professional's contacts, for an introduction to a profile their
+    objective lacks (an absence zone). One per contact and zone, so that the same person is never
+    asked twice for the same thing; "obtained" counts as progress towards the objective."""
+
+    class Status(models.TextChoices):
+        ASKED = "asked", _("Asked")
+        OBTAINED = "obtained", _("Introduction obtained")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="introduction_requests"
+    )
+    introducer = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="introduction_requests"
+    )
+    # The objective it serves, by id only: objectives belong to `audits`, which `contacts`
+    # never imports (contacts.objectives gives the active one).
+    objective_ref = models.PositiveIntegerField(null=True, blank=True)
+    zone_kind = models.CharField(max_length=10)  # "role" or "sector", as contacts.alignment
+    zone_code = models.CharField(max_length=20)
+    language = models.CharField(max_length=8, default="fr")
+    message = models.TextField(max_length=2000, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.ASKED)
+    # Set by the guarded update that claims the one email this request may send (asked for);
+    # `sent_at` by the task that sends it, claimed the same way. Asked for and not sent a few
+    # minutes later (an enqueue lost with the broker, a passing SMTP error): the sweep sends it.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    obtained_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("introduction request")
+        verbose_name_plural = _("introduction requests")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "introducer", "objective_ref", "zone_kind", "zone_code"],
+                name="one_introduction_request_per_zone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.introducer_id}:{self.zone_kind}:{self.zone_code}"

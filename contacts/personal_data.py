@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts import personal_data
-from contacts.models import Contact, ContactImport
+from contacts.models import Contact, ContactImport, IntroductionRequest
 
 
 @personal_data.section(
@@ -49,3 +49,31 @@ def delete_uploaded_files(user) -> None:
     """Uploads still on disk hold other people's data: the files go with their rows."""
     for job in ContactImport.objects.filter(owner=user).exclude(file=""):
         job.file.delete(save=False)
+
+
+@personal_data.section(
+    "introduction_requests",
+    models=[IntroductionRequest],
+    descriptions={
+        "introduction_requests": _(
+            "the introductions you asked your contacts for, and those you obtained."
+        )
+    },
+    order=620,
+)
+def export_introduction_requests(user) -> list[dict]:
+    return list(
+        IntroductionRequest.objects.filter(owner=user)
+        .order_by("created_at", "pk")
+        .values(
+            "introducer__full_name",
+            "zone_kind",
+            "zone_code",
+            "message",
+            "status",
+            "emailed_at",
+            "sent_at",
+            "obtained_at",
+            "created_at",
+        )
+    )

@@ -21,3 +21,23 @@ def sweep_contact_imports() -> int:
 def purge_abandoned_imports() -> int:
     """Hourly (beat), the contacts' retention: files left at the column step are deleted."""
     return abandoned_imports_purge()
+
+
+@shared_task(name="contacts.tasks.send_introduction_email", acks_late=False)
+def send_introduction_email(request_id: int) -> bool:
+    """Email one introduction request, claimed before it was queued. Not acks_late: a
+    redelivered message could email the contact twice."""
+    from contacts.services.introductions import introduction_send_email
+
+    return introduction_send_email(request_id=request_id)
+
+
+@shared_task(name="contacts.tasks.resend_introduction_emails")
+def resend_introduction_emails() -> int:
+    """Every few minutes (beat): send the introduction requests asked for and still unsent."""
+    from contacts.services.introductions import introductions_unsent
+
+    due = introductions_unsent()
+    for request_id in due:
+        send_introduction_email.delay(request_id)
+    return len(due)

@@ -15,4 +15,10 @@ urlpatterns = [
     path("network/", views.network, name="network"),
     path("map/", views.network_map, name="map"),
     path("map/data.json", views.map_data, name="map_data"),
+    path("introductions/", views.introductions, name="introductions"),
+    path(
+        "introductions/<str:kind>/<str:code>/",
+        views.introductions_zone,
+        name="introductions_zone",
+    ),
 ]

@@ -3,17 +3,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from accounts.activity import activity_record
 from accounts.models import Activity
 from config.csv_safe import csv_rows
-from config.ids import int_ids
+from config.ids import int_id, int_ids
 from contacts.absence_texts import import_error_message, row_error_text
 from contacts.forms import (
     BulkEditForm,
@@ -24,6 +24,7 @@ from contacts.forms import (
 )
 from contacts.importers.base import ImportFileError
 from contacts.importers.generic_csv import guess_mapping, read_header
+from contacts.introductions_page import zone_for, zone_label, zone_proposals, zones_and_objective
 from contacts.models import Contact, ContactImport
 from contacts.network_page import network_context
 from contacts.selectors import (
@@ -41,6 +42,11 @@ from contacts.services.imports import (
     contact_import_fail,
     contact_import_queue,
     import_progress,
+)
+from contacts.services.introductions import (
+    introduction_mark_obtained,
+    introduction_record,
+    introduction_send,
 )
 from contacts.services.uploads import waiting_uploads
 
@@ -258,3 +264,76 @@ def map_data(request: HttpRequest) -> JsonResponse:
             "contacts": map_cluster_contacts(request.user, group, value),
         }
     )
+
+
+# --- Introductions for each absence zone ---------------------------------------------------
+
+
+@login_required
+def introductions(request: HttpRequest) -> HttpResponse:
+    """Every absent or thin zone of the active objective, each leading to its introducers."""
+    objective, gaps = zones_and_objective(request.user)
+    return render(
+        request,
+        "contacts/introductions.html",
+        {"objective": objective, "zones": [(zone, zone_label(zone)) for zone in gaps]},
+    )
+
+
+@login_required
+def introductions_zone(request: HttpRequest, kind: str, code: str) -> HttpResponse:
+    """The best five introducers for one zone, their reasons and a draft request for each."""
+    objective, zone = zone_for(request.user, kind, code)
+    if request.method == "POST":
+        return _introduction_action(request, objective, zone)
+    return render(
+        request,
+        "contacts/introductions_zone.html",
+        {
+            "objective": objective,
+            "zone": zone,
+            "label": zone_label(zone),
+            "proposals": zone_proposals(request.user, objective, zone),
+        },
+    )
+
+
+def _introduction_action(request: HttpRequest, objective, zone) -> HttpResponse:
+    back = redirect("contacts:introductions_zone", kind=zone.kind, code=zone.code)
+    contact_id = int_id(request.POST.get("contact", ""))
+    contact = Contact.objects.filter(owner=request.user, pk=contact_id).first()
+    if contact_id is None or contact is None:
+        raise Http404
+    action = request.POST.get("action", "")
+    message = request.POST.get("message", "")[:4000]
+    language = get_language() or settings.LANGUAGE_CODE
+    common = {"owner": request.user, "contact": contact, "objective_id": objective.pk, "zone": zone}
+    if action == "send":
+        try:
+            sent = introduction_send(**common, message=message, language=language)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return back
+        if sent:
+            messages.success(
+                request, _("Your request to %(name)s is sent.") % {"name": contact.full_name}
+            )
+        else:
+            messages.info(
+                request,
+                _("Your request to %(name)s was already sent: it is not sent twice.")
+                % {"name": contact.full_name},
+            )
+    elif action == "asked":
+        introduction_record(**common, message=message, language=language)
+        messages.success(request, _("Noted: you asked %(name)s.") % {"name": contact.full_name})
+    elif action == "obtained":
+        introduction_mark_obtained(**common, language=language)
+        messages.success(
+            request,
+            _("Introduction obtained through %(name)s: it counts towards your objective.")
+            % {"name": contact.full_name},
+        )
+    else:
+        messages.error(request, _("Unknown action."))
+    return back

@@ -10,6 +10,7 @@ from audits.feedback.models import (
     PendingFeedbackAnswer,
     Relationship,
 )
+from audits.progress.models import CheckIn, CheckInAction, CheckInSchedule
 from audits.questionnaires.models import Choice, Dimension, Pillar, Question, Questionnaire
 from audits.scores.models import Recommendation, ScoreSnapshot
 from audits.selfaudit.models import Answer, Audit, Objective
@@ -17,6 +18,9 @@ from audits.selfaudit.models import Answer, Audit, Objective
 __all__ = [
     "Answer",
     "Audit",
+    "CheckIn",
+    "CheckInAction",
+    "CheckInSchedule",
     "Choice",
     "Dimension",
     "Engagement",

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audits.selfaudit.dashboard import dashboard_context
 from audits.selfaudit.forms import ObjectiveForm, SectionForm, initial_from_answers
 from audits.selfaudit.results import self_results
 from audits.selfaudit.selectors import (
@@ -47,6 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "active_objective": active_objective,
             "current": current,
             "progress": progress,
+            **dashboard_context(request.user, active_objective),
         },
     )
 

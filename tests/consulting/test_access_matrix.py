@@ -73,6 +73,7 @@ NOT_WALKED = {
     "peer_decline",
     "consulting:accept",
     "consulting:invitation",
+    "audits:check_in_frequency",
 }
 
 
@@ -151,6 +152,11 @@ def world(db):
         ),
         "consulting:review": (f"/consultant/clients/{o}/audits/{a}/review/", ENGAGED_ONLY),
         "peer": (f"/f/{token}/", PUBLIC),
+        # Objective progress and introductions: the owner's objective, their absence zone.
+        "audits:check_in": (f"/audits/objectives/{audit.objective_id}/check-in/", OWNER_ONLY),
+        "audits:progress": (f"/audits/objectives/{audit.objective_id}/progress/", OWNER_ONLY),
+        "contacts:introductions": ("/contacts/introductions/", ANY_USER),
+        "contacts:introductions_zone": ("/contacts/introductions/role/recruiter/", OWNER_ONLY),
     }
     return users, rows
 
@@ -199,6 +205,8 @@ def test_forged_ids_reach_nothing(world, forged):
         f"/contacts/{forged}/edit/",
         f"/contacts/import/{forged}/",
         f"/audits/objectives/{forged}/edit/",
+        f"/audits/objectives/{forged}/check-in/",
+        f"/audits/objectives/{forged}/progress/",
     ]
     assert [client.get(u).status_code for u in urls] == [404] * len(urls)
     consultant = Client()

@@ -12,6 +12,7 @@ from accounts.models import User
 from audits.consulting.models import Engagement
 from audits.feedback.models import FeedbackRequest
 from audits.management.demo import DEMO_LOGINS, seed_demo
+from contacts.introductions_page import zones_and_objective
 from tests.factories import PASSWORD, AuditFactory
 from tests.helpers.axe import axe_violations
 from tests.helpers.browser import log_in
@@ -76,6 +77,20 @@ def test_the_journeys_pages_have_no_serious_violation(
                 "/contacts/map/",
                 "/accounts/profile/",
                 "/accounts/my-data/",
+            ],
+        )
+    )
+    # Objective progress and introductions (audits.progress, contacts.introductions).
+    _objective, gaps = zones_and_objective(professional)
+    found.update(
+        _scan(
+            page,
+            live_server,
+            [
+                f"/audits/objectives/{submitted.objective_id}/progress/",
+                f"/audits/objectives/{submitted.objective_id}/check-in/",
+                "/contacts/introductions/",
+                *[f"/contacts/introductions/{zone.kind}/{zone.code}/" for zone in gaps[:1]],
             ],
         )
     )
