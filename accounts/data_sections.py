@@ -19,12 +19,17 @@ ERASED_PERSON = "a deleted account"
     order=0,
 )
 def export_account(user: User) -> dict:
+    profile = ConsultantProfile.objects.filter(user=user).values(
+        "headline", "organisation", "bio", "website", "profile_url", "past_employers"
+    )
     return {
+        "consultant_profile": profile.first(),
         "email": user.email,
         "full_name": user.full_name,
         "language": user.language,
         "is_consultant": user.is_consultant,
         "date_joined": user.date_joined.isoformat(),
+        "past_employers": user.past_employers,
     }
 
 

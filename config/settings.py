@@ -410,3 +410,13 @@ REPORT_PDF_CACHE_SECONDS = envint("REPORT_PDF_CACHE_SECONDS", 6 * 3600)
 SCORE_DEBOUNCE_SECONDS = envint("SCORE_DEBOUNCE_SECONDS", 10)
 # Fault injection for tests only: the compile waits this long before computing.
 COMPILE_PAUSE_SECONDS = envint("COMPILE_PAUSE_SECONDS", 0)
+
+# --- Consulting: the private channel (issue 20) ----------------------------------------------
+# Message attachments are stored here, outside MEDIA_ROOT: no URL serves them, only the
+# access-checked view. PDF, PNG, JPEG and plain text, recognised by their content.
+CONSULTING_ATTACHMENT_ROOT = Path(
+    envstr("CONSULTING_ATTACHMENT_ROOT", str(BASE_DIR / "private" / "attachments"))
+)
+CONSULTING_ATTACHMENT_MAX_BYTES = envint("CONSULTING_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+# Messages one person may post in an engagement's thread per hour.
+CONSULTING_MESSAGES_PER_HOUR = envint("CONSULTING_MESSAGES_PER_HOUR", 30)
