@@ -68,7 +68,8 @@ def _legal_forms() -> frozenset[str]:
 def company_key(company: str) -> str:
     """ "Acme SAS", "ACME" and "Acme, Inc." give "acme"; a company that is only a legal form
     gives "" (it says nothing)."""
-    words = [w for w in fold(company).split() if w not in _legal_forms()]
+    # "S.A." is "SA": dots joined first, on both sides alike.
+    words = [w for w in fold(company.replace(".", "")).split() if w not in _legal_forms()]
     return " ".join(words)
 
 
