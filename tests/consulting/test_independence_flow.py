@@ -261,4 +261,7 @@ def test_the_french_wording(client, audit, claire):
     page = client.get(
         reverse("consulting:accept", args=[engagement.pk]), HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
-    assert "en tant qu" in page or "ancien collègue" in page
+    assert (
+        "Vous figurez dans les contacts du client comme ancien collègue\u00a0: un contact avec "
+        "votre adresse e-mail." in page.replace("&#x27;", "’")
+    )
