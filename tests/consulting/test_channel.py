@@ -203,8 +203,14 @@ def test_a_forged_message_id_of_another_engagement_opens_nothing(world):
     )
     e = world["engagement"].pk
     owner = _as(world["owner"])
-    assert owner.get(reverse("audits:consultant_message_attachment", args=[e, foreign.pk])).status_code == 404
-    assert owner.get(reverse("audits:consultant_message_attachment", args=[e, 999999])).status_code == 404
+    assert (
+        owner.get(reverse("audits:consultant_message_attachment", args=[e, foreign.pk])).status_code
+        == 404
+    )
+    assert (
+        owner.get(reverse("audits:consultant_message_attachment", args=[e, 999999])).status_code
+        == 404
+    )
     assert owner.get(reverse("audits:consultant_messages", args=[999999])).status_code == 404
 
 
@@ -243,11 +249,23 @@ def test_a_file_of_another_type_is_refused_with_a_clear_message(world, name, con
         {"body": "see attached", "attachment": SimpleUploadedFile(name, content)},
     )
     assert response.status_code == 400
-    assert "Only PDF, PNG, JPEG or plain-text files (.txt) can be attached" in response.content.decode()
+    assert (
+        "Only PDF, PNG, JPEG or plain-text files (.txt) can be attached"
+        in response.content.decode()
+    )
     assert not Message.objects.filter(body="see attached").exists()
 
 
-@pytest.mark.parametrize(("name", "content"), [("a.png", PNG), ("b.JPG", JPEG), ("c.jpeg", JPEG), ("d.pdf", PDF), ("é.txt", "déjà vu\n".encode())])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("a.png", PNG),
+        ("b.JPG", JPEG),
+        ("c.jpeg", JPEG),
+        ("d.pdf", PDF),
+        ("é.txt", "déjà vu\n".encode()),
+    ],
+)
 def test_each_accepted_type_is_taken(world, name, content):
     response = _as(world["owner"]).post(
         _urls(world)["client_thread"], {"attachment": SimpleUploadedFile(name, content)}
@@ -259,7 +277,9 @@ def test_each_accepted_type_is_taken(world, name, content):
 def test_a_file_over_the_limit_is_refused_with_the_limit_said(world, settings):
     settings.CONSULTING_ATTACHMENT_MAX_BYTES = 1024 * 1024
     big = SimpleUploadedFile("big.pdf", PDF + b"0" * (1024 * 1024))
-    response = _as(world["owner"]).post(_urls(world)["client_thread"], {"body": "big", "attachment": big})
+    response = _as(world["owner"]).post(
+        _urls(world)["client_thread"], {"body": "big", "attachment": big}
+    )
     assert response.status_code == 400
     assert "This file is too large: 1 MB at most." in response.content.decode()
     assert not Message.objects.filter(body="big").exists()
