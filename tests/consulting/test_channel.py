@@ -221,6 +221,7 @@ def test_an_attachment_is_downloaded_never_rendered(world):
     assert response["Content-Type"] == "text/plain"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert b"".join(response.streaming_content) == b"plain notes\n"
 
 
