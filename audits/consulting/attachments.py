@@ -79,9 +79,7 @@ def check_attachment(upload) -> Kind:
     """The upload's kind, or a ValidationError that says what is accepted."""
     limit = settings.CONSULTING_ATTACHMENT_MAX_BYTES
     if upload.size > limit:
-        raise ValidationError(
-            _("This file is too large: %(size)s MB at most.") % {"size": _megabytes(limit)}
-        )
+        raise ValidationError(too_large_message())
     if upload.size == 0:
         raise ValidationError(_("This file is empty."))
     upload.seek(0)
@@ -97,6 +95,11 @@ def check_attachment(upload) -> Kind:
             )
         )
     return kind
+
+
+def too_large_message() -> str:
+    limit = settings.CONSULTING_ATTACHMENT_MAX_BYTES
+    return _("This file is too large: %(size)s MB at most.") % {"size": _megabytes(limit)}
 
 
 def _megabytes(size: int) -> str:

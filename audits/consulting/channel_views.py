@@ -2,6 +2,7 @@
 client (under /audits/consultants/) and for the consultant (under /consultant/engagements/).
 Both go through audits/consulting/access.py (client_thread, consultant_thread)."""
 
+from django.conf import settings
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,8 +10,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from audits.consulting.access import ThreadAccess, client_thread, consultant_thread
+from audits.consulting.attachments import too_large_message
 from audits.consulting.channel import (
     MessageRateLimited,
     message_post,
@@ -34,7 +37,19 @@ def _urls(access: ThreadAccess) -> tuple[str, str]:
 
 
 def _thread(request: HttpRequest, access: ThreadAccess) -> HttpResponse:
-    thread_url, attachment_url = _urls(access)
+    """The thread views are csrf_exempt only so that a body far over the limit is refused
+    before anything reads it (the CSRF check reads the body to find its token, and a file
+    would reach the disk); every other request passes csrf_protect here, refusals change
+    nothing."""
+    if request.method == "POST" and _too_large(request):
+        form = MessageForm(data={})
+        form.add_error("attachment", too_large_message())
+        return _render_thread(request, access, form, status=400)
+    return csrf_protect(lambda request: _thread_checked(request, access))(request)
+
+
+def _thread_checked(request: HttpRequest, access: ThreadAccess) -> HttpResponse:
+    thread_url, _attachment_url = _urls(access)
     form = MessageForm()
     status = 200
     if request.method == "POST":
@@ -58,6 +73,11 @@ def _thread(request: HttpRequest, access: ThreadAccess) -> HttpResponse:
                 return redirect(thread_url + "#latest")
         else:
             status = 400
+    return _render_thread(request, access, form, status=status)
+
+
+def _render_thread(request, access: ThreadAccess, form, *, status: int) -> HttpResponse:
+    thread_url, attachment_url = _urls(access)
     thread = thread_messages(access.engagement)
     thread_mark_read(access.engagement, access.role)
     for message in thread:
@@ -76,6 +96,18 @@ def _thread(request: HttpRequest, access: ThreadAccess) -> HttpResponse:
         },
         status=status,
     )
+
+
+# Room for the text and the multipart framing around a file at the limit.
+_ENVELOPE = 64 * 1024
+
+
+def _too_large(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > settings.CONSULTING_ATTACHMENT_MAX_BYTES + _ENVELOPE
 
 
 def _attachment(access: ThreadAccess, message_id: int) -> FileResponse:
@@ -101,6 +133,7 @@ def _attachment(access: ThreadAccess, message_id: int) -> FileResponse:
     return response
 
 
+@csrf_exempt  # see _thread: csrf_protect runs inside, once the body's size is known
 @login_required
 def client_messages(request: HttpRequest, engagement_id: int) -> HttpResponse:
     return _thread(request, client_thread(request.user, engagement_id))
@@ -113,6 +146,7 @@ def client_message_attachment(
     return _attachment(client_thread(request.user, engagement_id), message_id)
 
 
+@csrf_exempt  # see _thread
 @consultant_required
 def consultant_messages(request: HttpRequest, engagement_id: int) -> HttpResponse:
     return _thread(request, consultant_thread(request.user, engagement_id))

@@ -413,3 +413,32 @@ def test_the_thread_page_s_queries_do_not_grow_with_messages(world, django_asser
         response = browser.get(url)
     assert response.content.decode().count('data-testid="message"') == 122
     assert len(many) == len(few)
+
+
+def test_a_body_far_over_the_limit_is_refused_before_it_is_read(world, settings):
+    settings.CONSULTING_ATTACHMENT_MAX_BYTES = 1024 * 1024
+    huge = SimpleUploadedFile("huge.pdf", PDF + b"0" * (2 * 1024 * 1024))
+    response = _as(world["owner"]).post(
+        _urls(world)["client_thread"], {"body": "huge", "attachment": huge}
+    )
+    assert response.status_code == 400
+    assert "This file is too large: 1 MB at most." in response.content.decode()
+    assert not Message.objects.filter(body="huge").exists()
+
+
+def test_posting_still_needs_the_csrf_token(world):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(world["owner"])
+    before = Message.objects.count()
+    assert browser.post(_urls(world)["client_thread"], {"body": "forged"}).status_code == 403
+    consultant = Client(enforce_csrf_checks=True)
+    consultant.force_login(world["consultant"])
+    assert consultant.post(_urls(world)["consultant_thread"], {"body": "forged"}).status_code == 403
+    assert Message.objects.count() == before
+    # With the token from the page, it goes through.
+    page = browser.get(_urls(world)["client_thread"])
+    token = page.cookies["csrftoken"].value
+    response = browser.post(
+        _urls(world)["client_thread"], {"body": "genuine", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302

@@ -265,3 +265,24 @@ def test_the_french_wording(client, audit, claire):
         "Vous figurez dans les contacts du client comme ancien collègue\u00a0: un contact avec "
         "votre adresse e-mail." in page.replace("&#x27;", "’")
     )
+
+
+def test_each_export_holds_the_check_and_only_the_client_s_names_its_contact(client, audit, claire):
+    import json
+
+    contact = known_contact(audit.owner, claire)
+    explained_engagement(audit.owner, claire, "Met once.")
+    client.force_login(audit.owner)
+    (own,) = json.loads(client.get(reverse("accounts:my_data_export")).content)[
+        "independence_checks"
+    ]
+    assert own["matches"] == [
+        {"contact": contact.pk, "key": "email", "relationship": "former_colleague"}
+    ]
+    assert own["explanation"] == "Met once."
+    client.force_login(claire)
+    (theirs,) = json.loads(client.get(reverse("accounts:my_data_export")).content)[
+        "independence_checks"
+    ]
+    assert theirs["matches"] == [{"key": "email", "relationship": "former_colleague"}]
+    assert theirs["as"] == "consultant"
