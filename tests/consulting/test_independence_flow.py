@@ -286,3 +286,25 @@ def test_each_export_holds_the_check_and_only_the_client_s_names_its_contact(cli
     ]
     assert theirs["matches"] == [{"key": "email", "relationship": "former_colleague"}]
     assert theirs["as"] == "consultant"
+
+
+def test_the_consultants_page_queries_do_not_grow_with_engagements(client, audit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(n):
+        for _i in range(n):
+            consultant = ConsultantFactory()
+            known_contact(audit.owner, consultant)
+            explained_engagement(audit.owner, consultant)
+
+    client.force_login(audit.owner)
+    add(1)
+    client.get(reverse("audits:consultants"))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("audits:consultants"))
+    add(8)
+    with CaptureQueriesContext(connection) as nine:
+        page = client.get(reverse("audits:consultants")).content.decode()
+    assert page.count('data-testid="independence-explanation"') == 9
+    assert len(nine) == len(one)
