@@ -66,6 +66,9 @@ WORKDIR /app
 # only the media directory is writable.
 COPY --from=build /app /app
 RUN mkdir -p /app/media && chown app:app /app/media
+# Message attachments (issue 20): private, outside MEDIA_ROOT, writable by the app only.
+RUN mkdir -p /app/attachments && chown app:app /app/attachments
+ENV CONSULTING_ATTACHMENT_ROOT=/app/attachments
 
 USER app
 

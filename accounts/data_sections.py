@@ -19,13 +19,20 @@ ERASED_PERSON = "a deleted account"
     order=0,
 )
 def export_account(user: User) -> dict:
-    return {
+    data = {
         "email": user.email,
         "full_name": user.full_name,
         "language": user.language,
         "is_consultant": user.is_consultant,
         "date_joined": user.date_joined.isoformat(),
+        "past_employers": user.past_employers,
     }
+    # A consultant's profile, where there is one (flat: one row in account.csv).
+    profile = ConsultantProfile.objects.filter(user=user).first()
+    if profile is not None:
+        for name in ("headline", "organisation", "bio", "website", "profile_url", "past_employers"):
+            data[f"consultant_{name}"] = getattr(profile, name)
+    return data
 
 
 @personal_data.section(

@@ -39,6 +39,15 @@ class ProfileForm(forms.Form):
         label=_("Full name"), max_length=150, validators=[validate_no_control_characters]
     )
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    past_employers = forms.CharField(
+        label=_("Employers, current and past"),
+        help_text=_(
+            "One per line. Shown to a consultant you invite only where they list the same."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,11 +57,21 @@ class ProfileForm(forms.Form):
 
 class ConsultantProfileForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    profile_url = forms.URLField(
+        label=_("Public profile URL"),
+        help_text=_("Your LinkedIn or other professional profile."),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = ConsultantProfile
-        fields = ["headline", "organisation", "bio", "website"]
-        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        fields = ["headline", "organisation", "bio", "website", "profile_url", "past_employers"]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4}),
+            "past_employers": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -57,6 +57,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Compared with a consultant's own when they are invited (audits/consulting/independence.py).
+    past_employers = models.TextField(
+        _("employers, current and past"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "One per line. Shown to a consultant you invite only where they list the same."
+        ),
+    )
 
     objects = UserManager()
 
@@ -94,6 +103,19 @@ class ConsultantProfile(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     bio = models.TextField(_("about"), max_length=4000, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Compared with the contacts of a client who invites them (audits/consulting/independence.py).
+    profile_url = models.URLField(
+        _("public profile URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("Your LinkedIn or other professional profile."),
+    )
+    past_employers = models.TextField(
+        _("past employers"),
+        max_length=2000,
+        blank=True,
+        help_text=_("One per line. Compared with your clients' own to show shared employers."),
+    )
 
     class Meta:
         verbose_name = _("consultant profile")

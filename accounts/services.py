@@ -7,11 +7,17 @@ from accounts.models import ConsultantProfile, User
 
 
 @transaction.atomic
-def user_update_profile(*, user: User, full_name: str, language: str) -> User:
+def user_update_profile(
+    *, user: User, full_name: str, language: str, past_employers: str | None = None
+) -> User:
     user.full_name = full_name.strip()
     user.language = language
+    fields = ["full_name", "language"]
+    if past_employers is not None:
+        user.past_employers = past_employers.strip()
+        fields.append("past_employers")
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["full_name", "language"])
+    user.save(update_fields=fields)
     return user
 
 

@@ -43,7 +43,13 @@ def profile(request: HttpRequest) -> HttpResponse:
             _set_language_cookie(request, response, user.language)
             return response
     else:
-        form = ProfileForm(initial={"full_name": user.full_name, "language": user.language})
+        form = ProfileForm(
+            initial={
+                "full_name": user.full_name,
+                "language": user.language,
+                "past_employers": user.past_employers,
+            }
+        )
         consultant_form = (
             ConsultantProfileForm(instance=consultant_profile, prefix="consultant")
             if consultant_profile

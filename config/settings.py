@@ -423,3 +423,12 @@ CELERY_BEAT_SCHEDULE["send-check-in-reminders"] = {
     "task": "audits.progress.tasks.send_check_in_reminders",
     "schedule": crontab(hour=8, minute=30),
 }
+# --- Consulting: the private channel (issue 20) ----------------------------------------------
+# Message attachments are stored here, outside MEDIA_ROOT: no URL serves them, only the
+# access-checked view. PDF, PNG, JPEG and plain text, recognised by their content.
+CONSULTING_ATTACHMENT_ROOT = Path(
+    envstr("CONSULTING_ATTACHMENT_ROOT", str(BASE_DIR / "private" / "attachments"))
+)
+CONSULTING_ATTACHMENT_MAX_BYTES = envint("CONSULTING_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+# Messages one person may post in an engagement's thread per hour.
+CONSULTING_MESSAGES_PER_HOUR = envint("CONSULTING_MESSAGES_PER_HOUR", 30)

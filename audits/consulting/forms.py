@@ -77,3 +77,54 @@ class ReviewForm(forms.Form):
 
     def recommendations(self) -> list[str]:
         return [self.cleaned_data[f"recommendation_{i}"] for i in range(MAX_OWN_RECOMMENDATIONS)]
+
+
+# --- Independence with a match, and the private channel (issue 20) ---------------------------
+
+
+class ExplainedIndependenceForm(IndependenceForm):
+    """The client's contacts include the consultant: the boxes say what they can declare,
+    the explanation is required, and the client approves it before access starts."""
+
+    explanation = forms.CharField(
+        label=_("Why your review stays independent"),
+        help_text=_("Your client reads this and must approve it before you see their audit."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("not_relative", "not_friend", "not_former_colleague"):
+            self.fields[name].required = False
+        self.fields["explanation"].error_messages["required"] = _(
+            "Your client's contacts include you: explain why your review stays independent, "
+            "or decline the invitation."
+        )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 4000}),
+    )
+    attachment = forms.FileField(
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".pdf,.png,.jpg,.jpeg,.txt,"
+                "application/pdf,image/png,image/jpeg,text/plain"
+            }
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        size = settings.CONSULTING_ATTACHMENT_MAX_BYTES / (1024 * 1024)
+        self.fields["attachment"].label = _(
+            "Attachment (PDF, PNG, JPEG or plain text, %(size)s MB at most)"
+        ) % {"size": f"{size:g}"}

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from audits.consulting.attachments import attachment_storage
 from audits.selfaudit.models import Audit
 
 
@@ -122,3 +123,80 @@ class ReviewRecommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+# --- Independence check and the private channel (issue 20, items 1 and 3) -------------------
+
+
+class IndependenceCheck(models.Model):
+    """What the client's contacts say about the consultant, at the invitation and again at the
+    acceptance (audits/consulting/independence.py matches, independence_services.py stores).
+
+    A match means the consultant may not start before explaining and the client approving:
+    access checks (audits/consulting/access.py) refuse the audit until then.
+    """
+
+    class Status(models.TextChoices):
+        CLEAR = "clear", _("No match")
+        CONFLICT = "conflict", _("A match waits for the consultant's explanation")
+        EXPLAINED = "explained", _("Explained, waiting for the client's approval")
+        APPROVED = "approved", _("Explanation approved by the client")
+
+    engagement = models.OneToOneField(
+        Engagement, on_delete=models.CASCADE, related_name="independence"
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.CLEAR)
+    # [{"contact": id, "key": "email"|"other_email"|"profile_url"|"name_company",
+    #   "relationship": Contact.relationship}], one per matching contact.
+    matches = models.JSONField(default=list, blank=True)
+    # Employers (as the consultant wrote them) that the client lists too: a notice only.
+    shared_employers = models.JSONField(default=list, blank=True)
+    checked_at = models.DateTimeField()
+    explanation = models.TextField(_("your explanation"), max_length=2000, blank=True)
+    explained_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("independence check")
+        verbose_name_plural = _("independence checks")
+
+    def __str__(self) -> str:
+        return f"independence of engagement {self.engagement_id}: {self.status}"
+
+    @property
+    def blocks_access(self) -> bool:
+        return self.status in (self.Status.CONFLICT, self.Status.EXPLAINED)
+
+
+class Message(models.Model):
+    """One message of an engagement's private thread (client ↔ consultant)."""
+
+    class Role(models.TextChoices):
+        CLIENT = "client", _("Client")
+        CONSULTANT = "consultant", _("Consultant")
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="messages")
+    # SET_NULL: the other party keeps the thread; the author shows as "a deleted account".
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    author_role = models.CharField(max_length=10, choices=Role)
+    body = models.TextField(_("message"), max_length=4000, blank=True)
+    attachment = models.FileField(
+        storage=attachment_storage, upload_to="messages/%Y/%m/", blank=True, max_length=300
+    )
+    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment_type = models.CharField(max_length=50, blank=True)
+    attachment_size = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Read by the other party (there are only two).
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["engagement", "author_role", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"message {self.pk} in engagement {self.engagement_id}"

@@ -86,3 +86,99 @@ def detach_consultant(user) -> None:
         status=Engagement.Status.ENDED, ended_at=timezone.now()
     )
     engagements.update(consultant=None, invited_email="")
+
+
+# --- Independence checks and the private channel (issue 20) ---------------------------------
+#
+# The thread belongs to the engagement, and both parties' exports hold it whole (each message
+# with who wrote it). A consultant's erasure keeps the thread for the client: the messages
+# stay, their author shows as "a deleted account" (Message.author is SET_NULL and the
+# engagement loses the consultant in detach_consultant), attachments included, since the
+# client received them. A client's erasure removes the engagement, so the thread and its files
+# go with it (they are about the client's audit); the consultant's copy is their own export.
+
+from audits.consulting.models import IndependenceCheck, Message  # noqa: E402
+
+
+def _party(user, engagement) -> str:
+    other = engagement.consultant if engagement.client_id == user.pk else engagement.client
+    return getattr(other, "email", "") or "a deleted account"
+
+
+@personal_data.section(
+    "messages",
+    models=[Message],
+    descriptions={
+        "messages": _(
+            "the private threads with your consultants or clients: every message, by you or "
+            "the other party, and the names of attached files."
+        )
+    },
+    order=720,
+)
+def export_messages(user) -> list[dict]:
+    messages = (
+        Message.objects.filter(Q(engagement__client=user) | Q(engagement__consultant=user))
+        .select_related("engagement__client", "engagement__consultant", "author")
+        .order_by("engagement_id", "created_at", "pk")
+    )
+    return [
+        {
+            "engagement": m.engagement_id,
+            "with": _party(user, m.engagement),
+            "author": "you" if m.author_id == user.pk else (
+                getattr(m.author, "email", "") or "a deleted account"
+            ),
+            "author_role": m.author_role,
+            "body": m.body,
+            "attachment": m.attachment_name,
+            "attachment_size": m.attachment_size,
+            "created_at": m.created_at,
+            "read_at": m.read_at,
+        }
+        for m in messages
+    ]  # fmt: skip
+
+
+@personal_data.section(
+    "independence_checks",
+    models=[IndependenceCheck],
+    descriptions={
+        "independence_checks": _(
+            "the independence checks of your engagements: which contact matched, on which key, "
+            "the explanation given and its approval."
+        )
+    },
+    order=730,
+)
+def export_independence_checks(user) -> list[dict]:
+    checks = IndependenceCheck.objects.filter(
+        Q(engagement__client=user) | Q(engagement__consultant=user)
+    ).select_related("engagement")
+    rows = []
+    for check in checks.order_by("engagement_id"):
+        as_client = check.engagement.client_id == user.pk
+        rows.append(
+            {
+                "engagement": check.engagement_id,
+                "as": "client" if as_client else "consultant",
+                "status": check.status,
+                # The client's contact ids are the client's data; the consultant gets the keys.
+                "matches": check.matches
+                if as_client
+                else [{"key": m.get("key"), "relationship": m.get("relationship")}
+                      for m in check.matches],
+                "shared_employers": check.shared_employers,
+                "explanation": check.explanation,
+                "explained_at": check.explained_at,
+                "approved_at": check.approved_at,
+            }
+        )  # fmt: skip
+    return rows
+
+
+@personal_data.eraser(order=50)
+def delete_thread_files(user) -> None:
+    """Rows go with the client's engagements; their files on disk must be removed by hand."""
+    for message in Message.objects.filter(engagement__client=user).exclude(attachment=""):
+        message.attachment.delete(save=False)

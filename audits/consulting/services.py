@@ -13,6 +13,11 @@ from django.utils.translation import gettext as _
 
 from accounts.activity import activity_record
 from accounts.models import Activity, User
+from audits.consulting.independence_services import (
+    check_for,
+    independence_check,
+    independence_explain,
+)
 from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRecommendation
 from audits.feedback.services import hash_token
 from audits.questionnaires.models import Pillar
@@ -75,6 +80,7 @@ def engagement_invite(
         token_hash=hash_token(secrets.token_urlsafe(32)),
         expires_at=timezone.now() + datetime.timedelta(days=settings.CONSULTANT_INVITATION_DAYS),
     )
+    independence_check(engagement)  # shown to the client at once (issue 20)
     _notify(engagement, "invitation")
     return engagement
 
@@ -108,10 +114,18 @@ def engagement_claim(*, engagement: Engagement, consultant: User) -> Engagement:
 @transaction.atomic
 def engagement_accept(
     *, engagement: Engagement, consultant: User, not_relative: bool, not_friend: bool,
-    not_former_colleague: bool,
+    not_former_colleague: bool, explanation: str = "",
 ) -> Engagement:  # fmt: skip
     if engagement.consultant_id != consultant.pk or engagement.status != Engagement.Status.INVITED:
         raise ValidationError(_("This invitation is not open for you."))
+    if getattr(check_for(engagement), "status", None) == "explained":
+        raise ValidationError(_("Your explanation waits for your client's approval."))
+    # Checked again now that the consultant's account and profile are known (issue 20).
+    check = independence_check(engagement)
+    if check.blocks_access:
+        return _accept_with_explanation(
+            engagement, check, explanation, (not_relative, not_friend, not_former_colleague)
+        )
     if not (not_relative and not_friend and not_former_colleague):
         raise ValidationError(
             _(
@@ -230,7 +244,7 @@ def engagement_email(*, engagement_id: int, kind: str) -> bool:
         recipient = engagement.consultant or None
         to = engagement.invited_email
         language = recipient.language if recipient else engagement.client.language
-    elif kind in ("revoked",):
+    elif kind in ("revoked", "approved"):
         to, language = engagement.consultant.email, engagement.consultant.language
     else:
         to, language = engagement.client.email, engagement.client.language
@@ -241,7 +255,9 @@ def engagement_email(*, engagement_id: int, kind: str) -> bool:
         context["url"] = absolute_url("consulting:invitation", token)
     else:
         context["url"] = absolute_url(
-            "consulting:workspace" if kind in ("invitation", "revoked") else "audits:consultants"
+            "consulting:workspace"
+            if kind in ("invitation", "revoked", "approved")
+            else "audits:consultants"
         )
     with translation.override(language):
         # One header line, whatever the names hold.
@@ -249,3 +265,47 @@ def engagement_email(*, engagement_id: int, kind: str) -> bool:
         body = render_to_string("consulting/email/body.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
     return True
+
+
+# --- Independence: a match in the client's contacts (issue 20) ------------------------------
+
+
+def _accept_with_explanation(engagement, check, explanation: str, declared) -> Engagement:
+    """The client's contacts include the consultant: they accept with an explanation, which
+    the client must approve before access starts (the engagement stays INVITED till then)."""
+    independence_explain(check=check, explanation=explanation)
+    engagement.not_relative, engagement.not_friend, engagement.not_former_colleague = map(
+        bool, declared
+    )
+    engagement.independence_declared_at = timezone.now()
+    engagement.save(
+        update_fields=[
+            "not_relative", "not_friend", "not_former_colleague", "independence_declared_at"
+        ]
+    )  # fmt: skip
+    _notify(engagement, "explained")
+    return engagement
+
+
+@transaction.atomic
+def engagement_approve_independence(*, engagement: Engagement, client: User) -> Engagement:
+    """The client read the consultant's explanation and lets the engagement start."""
+    from audits.consulting.models import IndependenceCheck
+
+    check = IndependenceCheck.objects.select_for_update().filter(engagement=engagement).first()
+    if (
+        engagement.client_id != client.pk
+        or engagement.status != Engagement.Status.INVITED
+        or engagement.consultant_id is None
+        or check is None
+        or check.status != IndependenceCheck.Status.EXPLAINED
+    ):
+        raise ValidationError(_("There is no explanation waiting for your approval."))
+    check.status = IndependenceCheck.Status.APPROVED
+    check.approved_at = timezone.now()
+    check.save(update_fields=["status", "approved_at"])
+    engagement.status = Engagement.Status.ACTIVE
+    engagement.save(update_fields=["status"])
+    _rescore_client(engagement)
+    _notify(engagement, "approved")
+    return engagement

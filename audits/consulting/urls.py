@@ -26,3 +26,19 @@ urlpatterns = [
         name="review",
     ),
 ]
+
+# --- The private channel (issue 20) ---------------------------------------------------------
+from audits.consulting import channel_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "engagements/<int:engagement_id>/messages/",
+        channel_views.consultant_messages,
+        name="messages",
+    ),
+    path(
+        "engagements/<int:engagement_id>/messages/<int:message_id>/attachment",
+        channel_views.consultant_message_attachment,
+        name="message_attachment",
+    ),
+]

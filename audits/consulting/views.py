@@ -20,10 +20,23 @@ from audits.consulting.access import (
     client_engagement,
     consultant_invitation,
 )
-from audits.consulting.forms import IndependenceForm, InviteConsultantForm, ReviewForm
-from audits.consulting.models import Engagement, Review
+from audits.consulting.forms import (
+    ExplainedIndependenceForm,
+    IndependenceForm,
+    InviteConsultantForm,
+    ReviewForm,
+)
+from audits.consulting.independence_services import (
+    check_for,
+    client_notices,
+    consultant_notices,
+    contact_names,
+    independence_check,
+)
+from audits.consulting.models import Engagement, IndependenceCheck, Review
 from audits.consulting.services import (
     engagement_accept,
+    engagement_approve_independence,
     engagement_claim,
     engagement_decline,
     engagement_end,
@@ -88,10 +101,40 @@ def consultants(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Invitation sent."))
             return redirect("audits:consultants")
-    engagements = Engagement.objects.filter(client=request.user).select_related("consultant")
+    engagements = list(
+        Engagement.objects.filter(client=request.user).select_related("consultant", "independence")
+    )
+    _client_independence(request.user, engagements)
     return render(
         request, "consulting/consultants.html", {"form": form, "engagements": engagements}
     )
+
+
+def _client_independence(client, engagements: list[Engagement]) -> None:
+    """Each engagement's independence notices and unread messages, in two queries in all."""
+    from audits.consulting.channel import unread_counts
+
+    checks = {e.pk: check_for(e) for e in engagements}
+    names = contact_names(client.pk, checks.values())
+    unread = unread_counts([e.pk for e in engagements], "client")
+    for e in engagements:
+        e.check = checks[e.pk]
+        e.independence_matches, e.shared_employers = client_notices(e.check, names)
+        e.unread_messages = unread.get(e.pk, 0)
+
+
+@login_required
+@require_POST
+def consultant_approve(request: HttpRequest, engagement_id: int) -> HttpResponse:
+    """The client approves the explanation of a consultant found in their contacts."""
+    engagement = get_object_or_404(Engagement, pk=engagement_id, client=request.user)
+    try:
+        engagement_approve_independence(engagement=engagement, client=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Explanation approved: the consultant's access starts now."))
+    return redirect("audits:consultants")
 
 
 @login_required
@@ -188,12 +231,57 @@ def invitation_link(request: HttpRequest, token: str) -> HttpResponse:
 @consultant_required
 def accept(request: HttpRequest, engagement_id: int) -> HttpResponse:
     engagement = consultant_invitation(request.user, engagement_id)
-    form = IndependenceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        engagement_accept(engagement=engagement, consultant=request.user, **form.cleaned_data)
-        messages.success(request, _("Engagement accepted. Your client has been told."))
-        return redirect("consulting:client", client_id=engagement.client_id)
-    return render(request, "consulting/accept.html", {"engagement": engagement, "form": form})
+    check = check_for(engagement)
+    if check is not None and check.status == IndependenceCheck.Status.EXPLAINED:
+        # Explained already: the client's approval is what waits.
+        return render(
+            request,
+            "consulting/accept.html",
+            {"engagement": engagement, "check": check, "waiting": True,
+             **_consultant_independence(check)},
+        )  # fmt: skip
+    form = None
+    if request.method == "POST":
+        # The form the consultant was shown: with an explanation if a match was found.
+        conflict = check is not None and check.blocks_access
+        form = (ExplainedIndependenceForm if conflict else IndependenceForm)(request.POST)
+        if form.is_valid():
+            try:
+                engagement_accept(
+                    engagement=engagement, consultant=request.user, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                if engagement.is_active:
+                    messages.success(request, _("Engagement accepted. Your client has been told."))
+                    return redirect("consulting:client", client_id=engagement.client_id)
+                messages.success(
+                    request,
+                    _(
+                        "Your explanation was sent to your client: you will see their audit "
+                        "once they approve it."
+                    ),
+                )
+                return redirect("consulting:workspace")
+    # Checked again at every look, so that what the consultant reads is what accepting meets.
+    check = independence_check(engagement)
+    form_class = ExplainedIndependenceForm if check.blocks_access else IndependenceForm
+    if form is None:
+        form = form_class()
+    elif type(form) is not form_class:  # a match appeared (or went) meanwhile
+        form = form_class(request.POST)
+    return render(
+        request,
+        "consulting/accept.html",
+        {"engagement": engagement, "form": form, "check": check,
+         **_consultant_independence(check)},
+    )  # fmt: skip
+
+
+def _consultant_independence(check) -> dict:
+    matches, shared = consultant_notices(check)
+    return {"independence_matches": matches, "shared_employers": shared}
 
 
 @consultant_required
@@ -227,7 +315,17 @@ def client(request: HttpRequest, client_id: int) -> HttpResponse:
             )
         )
     )
-    return render(request, "consulting/client.html", {"engagement": engagement, "audits": audits})
+    from audits.consulting.channel import unread_count
+
+    return render(
+        request,
+        "consulting/client.html",
+        {
+            "engagement": engagement,
+            "audits": audits,
+            "unread_messages": unread_count(engagement, "consultant"),
+        },
+    )
 
 
 @consultant_required

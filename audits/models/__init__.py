@@ -1,7 +1,15 @@
 """The `audits` app's models, which live in their domain packages; re-exported here so that
 migrations, the admin and the app registry find them under the one app label."""
 
-from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRecommendation
+# Issue 20 (independence, channel):
+from audits.consulting.models import (
+    Engagement,
+    IndependenceCheck,
+    Message,
+    Review,
+    ReviewPillar,
+    ReviewRecommendation,
+)
 from audits.feedback.models import (
     FeedbackLink,
     FeedbackOptOut,
@@ -28,6 +36,8 @@ __all__ = [
     "FeedbackOptOut",
     "FeedbackRequest",
     "FeedbackResponse",
+    "IndependenceCheck",
+    "Message",
     "Objective",
     "PendingFeedbackAnswer",
     "Pillar",

@@ -236,6 +236,7 @@ def test_a_user_downloads_all_their_data_as_csv_files_in_a_zip(
             "language": "en",
             "is_consultant": "false",
             "date_joined": owner.date_joined.isoformat(),
+            "past_employers": "",
         }
     ]
     assert sorted(

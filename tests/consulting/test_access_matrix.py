@@ -74,6 +74,10 @@ NOT_WALKED = {
     "consulting:accept",
     "consulting:invitation",
     "audits:check_in_frequency",
+    # Issue 20: POST-only, and the attachments' own matrix (tests/consulting/test_channel.py).
+    "audits:consultant_approve",
+    "audits:consultant_message_attachment",
+    "consulting:message_attachment",
 }
 
 
@@ -84,7 +88,7 @@ def world(db):
     contact = Contact.objects.create(owner=owner, full_name="Ana", networks="linkedin")
     job = ContactImport.objects.create(owner=owner, original_name="x.csv", format="linkedin_csv")
     engaged, unengaged, revoked = ConsultantFactory(), ConsultantFactory(), ConsultantFactory()
-    engage(owner, engaged)
+    engaged_engagement = engage(owner, engaged)
     engagement_revoke(engagement=engage(owner, revoked), client=owner)
     (request,) = make_requests(audit, "peer@example.com")
     token = fresh_token(request)
@@ -157,6 +161,15 @@ def world(db):
         "audits:progress": (f"/audits/objectives/{audit.objective_id}/progress/", OWNER_ONLY),
         "contacts:introductions": ("/contacts/introductions/", ANY_USER),
         "contacts:introductions_zone": ("/contacts/introductions/role/recruiter/", OWNER_ONLY),
+        # Issue 20: the private channel of the engaged consultant's engagement.
+        "audits:consultant_messages": (
+            f"/audits/consultants/{engaged_engagement.pk}/messages/",
+            OWNER_ONLY,
+        ),
+        "consulting:messages": (
+            f"/consultant/engagements/{engaged_engagement.pk}/messages/",
+            {**ENGAGED_ONLY, "revoked": 404},  # not their engagement: a 404, as for a stranger
+        ),
     }
     return users, rows
 

@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import Page
 
 from accounts.models import User
+from audits.consulting.access import client_thread, consultant_thread
+from audits.consulting.channel import message_post
 from audits.consulting.models import Engagement
 from audits.feedback.models import FeedbackRequest
 from audits.management.demo import DEMO_LOGINS, seed_demo
@@ -52,6 +54,12 @@ def test_the_journeys_pages_have_no_serious_violation(
     submitted = professional.audits.filter(status="submitted").first()
     in_progress = AuditFactory(objective__owner=professional)
     engagement = Engagement.objects.get(client=professional, consultant=consultant)
+    # Issue 20: a thread with a message from each side.
+    for author, access in (
+        (professional, client_thread(professional, engagement.pk)),
+        (consultant, consultant_thread(consultant, engagement.pk)),
+    ):
+        message_post(access=access, author=author, body="Une question, une réponse.")
     page.set_viewport_size(VIEWPORTS[viewport])
     found = _scan(page, live_server, ["/", "/accounts/login/", "/accounts/signup/"])
     found.update(_scan(page, live_server, [link.replace("http://127.0.0.1:8000", "")]))
@@ -77,6 +85,7 @@ def test_the_journeys_pages_have_no_serious_violation(
                 "/contacts/map/",
                 "/accounts/profile/",
                 "/accounts/my-data/",
+                f"/audits/consultants/{engagement.pk}/messages/",  # issue 20
             ],
         )
     )
@@ -105,6 +114,7 @@ def test_the_journeys_pages_have_no_serious_violation(
                 "/consultant/",
                 f"/consultant/clients/{engagement.client_id}/",
                 f"/consultant/clients/{engagement.client_id}/audits/{submitted.pk}/review/",
+                f"/consultant/engagements/{engagement.pk}/messages/",  # issue 20
             ],
         )
     )
