@@ -2,6 +2,7 @@
 migrations, the admin and the app registry find them under the one app label."""
 
 from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRecommendation
+from audits.cycles.models import BenchmarkParticipation, SectorBenchmark
 from audits.feedback.models import (
     FeedbackLink,
     FeedbackOptOut,
@@ -17,6 +18,7 @@ from audits.selfaudit.models import Answer, Audit, Objective
 __all__ = [
     "Answer",
     "Audit",
+    "BenchmarkParticipation",
     "Choice",
     "Dimension",
     "Engagement",
@@ -35,4 +37,5 @@ __all__ = [
     "ReviewPillar",
     "ReviewRecommendation",
     "ScoreSnapshot",
+    "SectorBenchmark",
 ]
