@@ -35,7 +35,7 @@ class Change:
 
     @property
     def direction(self) -> str:
-        """"up", "down", "same", "new" (no figure then), "gone" (none now) or "none"."""
+        """ "up", "down", "same", "new" (no figure then), "gone" (none now) or "none"."""
         if self.then is None and self.now is None:
             return "none"
         if self.then is None:
@@ -112,7 +112,6 @@ def compare(then: dict, now: dict, structure: list[tuple[str, list[str]]]) -> Co
         confidence_now=now.get("confidence") or "none",
         pillars=pillars,
         network={
-            name: Change(network_then.get(name), network_now.get(name))
-            for name in NETWORK_FIGURES
+            name: Change(network_then.get(name), network_now.get(name)) for name in NETWORK_FIGURES
         },
     )

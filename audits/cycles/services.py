@@ -55,9 +55,7 @@ def _prefilled_answers(previous: Audit, audit: Audit) -> list[Answer]:
     version no longer has, or whose kind changed, or a choice that is gone, starts empty."""
     questions = {
         q.code: q
-        for q in Question.objects.filter(
-            dimension__pillar__questionnaire_id=audit.questionnaire_id
-        )
+        for q in Question.objects.filter(dimension__pillar__questionnaire_id=audit.questionnaire_id)
     }
     choices = {
         (c.question_id, c.code): c
@@ -112,9 +110,7 @@ def cycle_peer_proposals(audit: Audit) -> list[Proposal]:
             email_hash__in=[hash_email(r.email) for r in previous if r.email]
         ).values_list("email_hash", flat=True)
     )
-    asked = set(
-        FeedbackRequest.objects.filter(audit=audit).values_list("email", "contact_id")
-    )
+    asked = set(FeedbackRequest.objects.filter(audit=audit).values_list("email", "contact_id"))
     asked_emails = {email for email, _c in asked if email}
     asked_contacts = {contact for _e, contact in asked if contact}
     proposals, seen = [], set()
@@ -137,9 +133,7 @@ def cycle_peer_proposals(audit: Audit) -> list[Proposal]:
 
 
 @transaction.atomic
-def cycle_ask_again(
-    *, audit: Audit, proposals: list[Proposal], message: str
-) -> CreationResult:
+def cycle_ask_again(*, audit: Audit, proposals: list[Proposal], message: str) -> CreationResult:
     """Ask the chosen people of the previous cycle again, each under the relationship and in
     the language of their previous request; the usual rules (opt-outs, duplicates, daily
     limit) apply through feedback_requests_create."""

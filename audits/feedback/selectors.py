@@ -58,7 +58,7 @@ def feedback_tracking(audit: Audit) -> Tracking:
     requests = list(audit.feedback_requests.order_by("status", "name", "email", "id"))
     days = settings.FEEDBACK_REMINDER_DAYS
     for request in requests:
-        # A copied link's "reminder" is the nudge the professional sends (audits/feedback/nudges.py).
+        # A copied link's "reminder" is the nudge its owner sends (audits/feedback/nudges.py).
         request.next_reminder = (
             next_reminder(request, days) if request.is_emailed else nudge_due_on(request, days)
         )
