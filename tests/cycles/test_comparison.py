@@ -41,6 +41,8 @@ NOW = {
     },
     "network": {"total_contacts": 131, "coverage": 75.0, "champions": 3},
 }
+
+
 def row_text(page: str, code: str) -> str:
     """The words of one comparison row, tags dropped."""
     row = re.search(rf'<tr[^>]*data-row="{code}">(.*?)</tr>', page, re.S)

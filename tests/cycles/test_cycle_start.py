@@ -110,7 +110,9 @@ def test_someone_elses_audit_ids_are_404(client):
     assert client.post(f"/audits/{first.pk}/next-cycle/").status_code == 404
     assert client.get(f"/audits/{second.pk}/compare/").status_code == 404
     assert client.get(f"/audits/{second.pk}/cycle/ask-again/").status_code == 404
-    assert client.post(f"/audits/{second.pk}/cycle/ask-again/", {"people": ["1"]}).status_code == 404
+    assert (
+        client.post(f"/audits/{second.pk}/cycle/ask-again/", {"people": ["1"]}).status_code == 404
+    )
     assert client.get("/audits/999999/compare/").status_code == 404
     assert not Audit.objects.filter(owner=outsider).exists()
     # The owner's first audit follows nothing: no comparison page, a 404, not a 500.
