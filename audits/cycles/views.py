@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from audits.cycles.benchmark import benchmark_join, benchmark_leave, benchmark_view_for
@@ -57,7 +58,12 @@ def cycle_ask_again_view(request: HttpRequest, pk: int) -> HttpResponse:
             proposals=[p for p in proposals if p.key in chosen],
             message=form.cleaned_data["message"].strip(),
         )
-        messages.success(request, _("%(n)d people asked again.") % {"n": len(result.created)})
+        count = len(result.created)
+        messages.success(
+            request,
+            ngettext("%(n)d person asked again.", "%(n)d people asked again.", count)
+            % {"n": count},
+        )
         skipped = result.opted_out + result.duplicates + result.over_limit
         if skipped:
             messages.info(request, _("Not asked: %(list)s") % {"list": ", ".join(skipped)})
