@@ -2,12 +2,16 @@
 until confirmed, the same people proposed again, then the comparison page."""
 
 import datetime
+import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from audits.feedback.services import feedback_link_issue
 from audits.models import Audit, FeedbackRequest, Recommendation
 from audits.scores.services import audit_compile_scores
+from tests.helpers.axe import axe_violations
 from tests.helpers.browser import log_in
 from tests.helpers.cycles import submitted_audit
 from tests.helpers.feedback import make_requests
@@ -70,3 +74,36 @@ def test_a_second_cycle_then_the_comparison(page: Page, live_server):
     )
     page.set_viewport_size({"width": 390, "height": 800})  # and on a phone
     expect(page.get_by_test_id("comparison")).to_be_visible()
+    assert axe_violations(page, live_server.url) == []
+
+    page.goto(live_server.url + "/audits/benchmark/")
+    page.get_by_label("Your sector").select_option("technology")
+    page.get_by_role("button", name="Take part").click()
+    expect(page.get_by_test_id("benchmark-missing")).to_contain_text("9 more are needed")
+    assert axe_violations(page, live_server.url) == []
+
+
+def test_a_copied_link_gets_a_ready_reminder_to_copy(page: Page, live_server):
+    audit = submitted_audit(objective__owner__language="en", objective__owner__full_name="Ada L")
+    (request,) = make_requests(audit, names=["Grace Hopper"])
+    FeedbackRequest.objects.filter(pk=request.pk).update(language="en")
+    request.refresh_from_db()
+    feedback_link_issue(request=request)
+    sent_at = timezone.now() - datetime.timedelta(days=5)
+    FeedbackRequest.objects.filter(pk=request.pk).update(
+        sent_at=sent_at, expires_at=sent_at + datetime.timedelta(days=21)
+    )
+    log_in(page, live_server, audit.owner)
+
+    page.goto(live_server.url + "/dashboard/")
+    expect(page.get_by_test_id("nudges-panel")).to_contain_text("Grace Hopper")
+    page.get_by_test_id("nudges-panel").get_by_role("link", name="Grace Hopper").click()
+    message = page.get_by_test_id("nudge-message")
+    expect(message).to_have_value(re.compile(r"^Hello Grace,\nA quick reminder"))
+    page.get_by_role("button", name="Copy the reminder").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    page.mouse.move(0, 0)  # no button left in its hover colours for the contrast check
+    assert axe_violations(page, live_server.url) == []
+    page.get_by_role("button", name="I sent it").click()
+    expect(page.get_by_text("Noted: the next reminder")).to_be_visible()
+    expect(page.get_by_test_id("nudge")).to_have_count(0)

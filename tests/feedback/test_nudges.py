@@ -209,3 +209,22 @@ def test_someone_elses_request_cannot_be_marked_nudged(client, audit):
     assert client.get(f"/audits/{audit.pk}/feedback/{request.pk}/nudged/").status_code in (404, 405)
     request.refresh_from_db()
     assert request.reminders_sent == 0
+
+
+def test_the_tracking_page_and_dashboard_cost_the_same_queries_with_more_nudges(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(people: int) -> tuple[int, int]:
+        audit = AuditFactory()
+        client.force_login(audit.owner)
+        for request in link_requests(audit, *[f"Person {i}" for i in range(people)]):
+            handed_out(request, 6)
+        with CaptureQueriesContext(connection) as tracking:
+            page = client.get(f"/audits/{audit.pk}/feedback/").content.decode()
+        assert len(nudge_rows(page)) == people
+        with CaptureQueriesContext(connection) as dashboard:
+            client.get("/dashboard/")
+        return len(tracking), len(dashboard)
+
+    assert queries(1) == queries(12)
