@@ -157,3 +157,18 @@ def test_the_report_has_a_then_and_now_section(client):
     assert 'data-testid="report-cycles"' in report and "up 8.6" in report
     first_report = client.get(f"/audits/{first.pk}/report/").content.decode()
     assert 'data-testid="report-cycles"' not in first_report
+
+
+@pytest.mark.django_db
+def test_the_pdf_report_renders_with_the_cycle_section(client):
+    first = submitted_audit(objective__owner__language="en")
+    second = cycle_start(owner=first.owner, previous=first)
+    snapshot(first, overall=THEN["overall"], pillars=THEN["pillars"])
+    snapshot(second, overall=NOW["overall"], pillars=NOW["pillars"])
+    client.force_login(first.owner)
+    response = client.get(f"/audits/{second.pk}/report.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert (
+        b"".join(response.streaming_content if response.streaming else [response.content])[:4]
+        == b"%PDF"
+    )
