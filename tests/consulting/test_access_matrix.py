@@ -73,6 +73,10 @@ NOT_WALKED = {
     "peer_decline",
     "consulting:accept",
     "consulting:invitation",
+    # Audit cycles and nudges (issue 19): POST-only, covered in tests/cycles, tests/feedback.
+    "audits:cycle_start",
+    "audits:feedback_nudged",
+    "audits:benchmark_leave",
 }
 
 
@@ -95,6 +99,7 @@ def world(db):
         "revoked": revoked,
     }
     a, o = audit.pk, owner.pk
+    c = AuditFactory(objective=audit.objective, previous=audit, cycle=2).pk  # a second cycle
     rows = {
         "home": (
             "/",
@@ -128,6 +133,9 @@ def world(db):
         "audits:feedback": (f"/audits/{a}/feedback/", OWNER_ONLY),
         "audits:feedback_new": (f"/audits/{a}/feedback/new/", OWNER_ONLY),
         "audits:consultants": ("/audits/consultants/", ANY_USER),
+        "audits:cycle_compare": (f"/audits/{c}/compare/", OWNER_ONLY),
+        "audits:cycle_ask_again": (f"/audits/{c}/cycle/ask-again/", OWNER_ONLY),
+        "audits:benchmark": ("/audits/benchmark/", ANY_USER),
         "contacts:list": ("/contacts/", ANY_USER),
         "contacts:edit": (f"/contacts/{contact.pk}/edit/", OWNER_ONLY),
         "contacts:export": ("/contacts/export.csv", ANY_USER),
