@@ -52,7 +52,7 @@ def test_it_refuses_an_unsubmitted_audit_and_someone_elses():
 def test_prefilled_answers_block_the_submit_until_each_section_is_saved(client):
     first = submitted_audit()
     second = cycle_start(owner=first.owner, previous=first)
-    with pytest.raises(ValidationError, match="not confirmed"):
+    with pytest.raises(ValidationError, match="confirm"):
         audit_submit(audit=second)
 
     client.force_login(first.owner)
@@ -118,3 +118,53 @@ def test_someone_elses_audit_ids_are_404(client):
     # The owner's first audit follows nothing: no comparison page, a 404, not a 500.
     client.force_login(first.owner)
     assert client.get(f"/audits/{first.pk}/compare/").status_code == 404
+
+
+def test_the_same_people_are_proposed_minus_declined_and_opted_out(client):
+    from audits.feedback.services import hash_email
+    from audits.models import FeedbackOptOut, FeedbackRequest
+    from contacts.models import Contact
+    from tests.helpers.feedback import make_requests
+
+    first = submitted_audit()
+    owner = first.owner
+    kept_contact = Contact.objects.create(owner=owner, full_name="Link Person", networks="linkedin")
+    gone_contact = Contact.objects.create(
+        owner=owner, full_name="Opted Contact", networks="linkedin", feedback_opted_out=True
+    )
+    make_requests(first, "kept@example.com", "declined@example.com", "optout@example.com")
+    FeedbackRequest.objects.create(
+        audit=first, contact=kept_contact, name="Link Person", relationship="colleague",
+        delivery="link", language="en", status="answered", expires_at=first.started_at,
+    )  # fmt: skip
+    FeedbackRequest.objects.create(
+        audit=first, contact=gone_contact, name="Opted Contact", relationship="client",
+        delivery="link", expires_at=first.started_at,
+    )  # fmt: skip
+    FeedbackRequest.objects.filter(email="declined@example.com").update(status="declined")
+    FeedbackOptOut.objects.create(email_hash=hash_email("optout@example.com"))
+    second = cycle_start(owner=owner, previous=first)
+    client.force_login(owner)
+
+    page = client.get(f"/audits/{second.pk}/cycle/ask-again/").content.decode()
+    assert "kept@example.com" in page and "Link Person" in page
+    for absent in ("declined@example.com", "optout@example.com", "Opted Contact"):
+        assert absent not in page
+
+    other = submitted_audit()
+    foreign = make_requests(other, "foreign@example.com")[0]
+    response = client.post(f"/audits/{second.pk}/cycle/ask-again/", {"people": [foreign.pk]})
+    assert response.status_code == 200  # not a choice: refused by the form
+    assert not FeedbackRequest.objects.filter(audit=second).exists()
+
+    kept = FeedbackRequest.objects.get(audit=first, email="kept@example.com")
+    link = FeedbackRequest.objects.get(audit=first, name="Link Person")
+    client.post(f"/audits/{second.pk}/cycle/ask-again/", {"people": [kept.pk, link.pk]})
+    again = {(r.email, r.contact_id, r.relationship, r.language, r.delivery)
+             for r in FeedbackRequest.objects.filter(audit=second)}  # fmt: skip
+    assert again == {
+        ("kept@example.com", None, "client", "fr", "email"),
+        ("", kept_contact.pk, "colleague", "en", "link"),
+    }
+    page = client.get(f"/audits/{second.pk}/cycle/ask-again/").content.decode()
+    assert "kept@example.com" not in page  # already asked in this cycle
