@@ -228,3 +228,12 @@ def test_the_tracking_page_and_dashboard_cost_the_same_queries_with_more_nudges(
         return len(tracking), len(dashboard)
 
     assert queries(1) == queries(12)
+
+
+def test_a_name_with_markup_is_shown_as_text(client, audit):
+    (request,) = link_requests(audit, '<img src=x onerror="alert(1)">')
+    handed_out(request, 5)
+    page = client.get(f"/audits/{audit.pk}/feedback/").content.decode()
+    dashboard = client.get("/dashboard/").content.decode()
+    assert "<img src=x" not in page and "<img src=x" not in dashboard
+    assert "&lt;img src=x" in page and "&lt;img src=x" in dashboard
