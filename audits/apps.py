@@ -33,3 +33,12 @@ class AuditsConfig(AppConfig):
 
         import_module("audits.progress.personal_data")
         register_dashboard_context(dashboard_context)
+        # Audit cycles and nudges (issue 19): dashboard panels and the benchmark's tasks.
+        from audits.cycles import personal_data as _cycles_personal_data  # noqa: F401
+        from audits.cycles import tasks as _cycles_tasks  # noqa: F401
+        from audits.cycles.dashboard import cycle_panel
+        from audits.feedback.dashboard import nudges_panel
+        from audits.selfaudit.dashboard import register_panel
+
+        register_panel(nudges_panel)
+        register_panel(cycle_panel)

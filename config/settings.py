@@ -197,6 +197,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": 300.0,
     },
 }
+# Sector benchmark (audits/cycles/benchmark.py): percentiles recomputed every night.
+CELERY_BEAT_SCHEDULE["compute-sector-benchmark"] = {
+    "task": "audits.cycles.tasks.compute_sector_benchmark",
+    "schedule": crontab(hour=3, minute=40),
+}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -389,6 +394,9 @@ FEEDBACK_INVITATIONS_PER_DAY = envint("FEEDBACK_INVITATIONS_PER_DAY", 50)
 # retries included), then shown as failed with its reason.
 FEEDBACK_RESEND_AFTER_MINUTES = envint("FEEDBACK_RESEND_AFTER_MINUTES", 15)
 FEEDBACK_SEND_MAX_ATTEMPTS = envint("FEEDBACK_SEND_MAX_ATTEMPTS", 10)
+# Sector benchmark: a percentile is shown only once a sector holds this many opted-in
+# professionals with a compiled score (audits/cycles/benchmark.py).
+BENCHMARK_MIN_PARTICIPANTS = max(envint("BENCHMARK_MIN_PARTICIPANTS", 10), 10)
 
 # --- Contact imports ------------------------------------------------------------------------
 # Uploaded files hold other people's data: one left at the column step is deleted after this

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from audits.consulting import owner_urls as consulting_owner_urls
 from audits.consulting import urls as consulting_urls
+from audits.cycles import urls as cycles_urls
 from audits.feedback import urls as feedback_urls
 from audits.progress import urls as progress_urls
 from audits.reports import urls as reports_urls
@@ -20,6 +21,7 @@ audits_urlpatterns = [
     *reports_urls.urlpatterns,
     *consulting_owner_urls.urlpatterns,
     *progress_urls.urlpatterns,
+    *cycles_urls.urlpatterns,
 ]
 # The consultant's workspace, and the client report it opens, share "consulting".
 consulting_urlpatterns = [*consulting_urls.urlpatterns, *reports_urls.consultant_urlpatterns]

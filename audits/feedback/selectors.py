@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from audits.feedback.models import FeedbackRequest, FeedbackResponse
+from audits.feedback.nudges import nudge_due_on
 from audits.feedback.release import ReleaseStatus, release_status
 from audits.selfaudit.models import Audit
 
@@ -57,7 +58,10 @@ def feedback_tracking(audit: Audit) -> Tracking:
     requests = list(audit.feedback_requests.order_by("status", "name", "email", "id"))
     days = settings.FEEDBACK_REMINDER_DAYS
     for request in requests:
-        request.next_reminder = next_reminder(request, days)
+        # A copied link's "reminder" is the nudge its owner sends (audits/feedback/nudges.py).
+        request.next_reminder = (
+            next_reminder(request, days) if request.is_emailed else nudge_due_on(request, days)
+        )
     counts = dict(audit.feedback_requests.values_list("status").annotate(n=Count("id")).order_by())
     sent = sum(counts.get(s, 0) for s in FeedbackRequest.SENT_STATUSES)
     # Released answers only: FeedbackResponse holds nothing else (audits/feedback/release.py).

@@ -12,6 +12,11 @@ urlpatterns = [
         views.feedback_send_again,
         name="feedback_send_again",
     ),
+    path(
+        "<int:pk>/feedback/<int:request_id>/nudged/",
+        views.feedback_nudged,
+        name="feedback_nudged",
+    ),
     path("<int:pk>/feedback/close/", views.feedback_close, name="feedback_close"),
 ]
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from audits.feedback.forms import MAX_RECIPIENTS, FeedbackRequestForm
 from audits.feedback.models import FeedbackRequest
+from audits.feedback.nudges import nudge_mark_sent, nudges_for_audit
 from audits.feedback.release import feedback_round_close
 from audits.feedback.selectors import feedback_tracking
 from audits.feedback.services import (
@@ -123,11 +124,27 @@ def feedback_overview(request: HttpRequest, pk: int) -> HttpResponse:
     tracking = feedback_tracking(audit)
     texts = list(tracking.texts)
     random.shuffle(texts)  # never in answer order: free text is shown without attribution
+    nudges = nudges_for_audit(tracking.requests, owner=request.user)
+    for feedback in tracking.requests:
+        feedback.nudge = nudges.get(feedback.pk)
     return render(
         request,
         "audits/feedback.html",
-        {"audit": audit, "tracking": tracking, "texts": texts},
+        {"audit": audit, "tracking": tracking, "texts": texts, "nudges": nudges},
     )
+
+
+@login_required
+@require_POST
+def feedback_nudged(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
+    """The professional sent the nudge offered for a copied link: offer the next one later."""
+    audit = audit_get_for_owner(request.user, pk)
+    feedback = get_object_or_404(FeedbackRequest, pk=request_id, audit=audit)
+    if nudge_mark_sent(request=feedback):
+        messages.success(request, _("Noted: the next reminder will be offered on its day."))
+    else:
+        messages.info(request, _("No reminder is due for this person today."))
+    return redirect("audits:feedback", pk=audit.pk)
 
 
 @login_required

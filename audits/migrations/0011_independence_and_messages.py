@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audits', '0009_checkins'),
+        ('audits', '0010_audit_cycles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,7 +1,6 @@
 """The `audits` app's models, which live in their domain packages; re-exported here so that
 migrations, the admin and the app registry find them under the one app label."""
 
-# Issue 20 (independence, channel):
 from audits.consulting.models import (
     Engagement,
     IndependenceCheck,
@@ -10,6 +9,7 @@ from audits.consulting.models import (
     ReviewPillar,
     ReviewRecommendation,
 )
+from audits.cycles.models import BenchmarkParticipation, SectorBenchmark
 from audits.feedback.models import (
     FeedbackLink,
     FeedbackOptOut,
@@ -26,6 +26,7 @@ from audits.selfaudit.models import Answer, Audit, Objective
 __all__ = [
     "Answer",
     "Audit",
+    "BenchmarkParticipation",
     "CheckIn",
     "CheckInAction",
     "CheckInSchedule",
@@ -49,4 +50,5 @@ __all__ = [
     "ReviewPillar",
     "ReviewRecommendation",
     "ScoreSnapshot",
+    "SectorBenchmark",
 ]

@@ -30,6 +30,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from audits.consulting.models import Review
+from audits.cycles.selectors import report_cycle_comparison
 from audits.feedback.models import Relationship
 from audits.scores.charts import radar_svg, trend_svg
 from audits.scores.selectors import score_board
@@ -112,6 +113,8 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
         ],
         "self_results": self_results(audit),
         "review": _published_review(audit, names),
+        # Then and now, when this audit follows an earlier cycle (audits/cycles).
+        "cycles": report_cycle_comparison(audit),
         "pdf": False,
         "pdf_url": _pdf_url(audit, request),
     }

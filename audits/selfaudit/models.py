@@ -97,6 +97,12 @@ class Audit(models.Model):
     needs_scoring = models.BooleanField(default=False)
     # Peer figures compiled from the responses (audits.feedback.aggregate).
     peer_summary = models.JSONField(null=True, blank=True)
+    # Audit cycles (audits/cycles): the audit this one follows for the same owner, and its
+    # number in the chain (1 for a first audit), so that a later cycle is compared with it.
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next_cycles"
+    )
+    cycle = models.PositiveSmallIntegerField(_("cycle"), default=1)
 
     class Meta:
         verbose_name = _("audit")
@@ -121,6 +127,9 @@ class Answer(models.Model):
     choice = models.ForeignKey(Choice, on_delete=models.PROTECT, null=True, blank=True)
     text_value = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Copied from the previous cycle's audit and not confirmed yet: shown as such on the
+    # section page until the professional saves that section (audits/cycles/services.py).
+    prefilled = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("answer")

@@ -50,6 +50,8 @@ def export_audits(user) -> list[dict]:
             "status": audit.status,
             "started_at": audit.started_at,
             "submitted_at": audit.submitted_at,
+            "cycle": audit.cycle,
+            "previous": audit.previous_id,
             "self_scores": audit.self_scores,
             "answers": [
                 {"question": a.question.code, "value": a.raw_value(a.question.kind)}

@@ -53,10 +53,12 @@ class SectionProgress:
     total: int = 0
     answered: int = 0
     required_missing: int = 0
+    # Answers carried over from the previous cycle, not confirmed yet (audits/cycles).
+    prefilled: int = 0
 
     @property
     def complete(self) -> bool:
-        return self.required_missing == 0
+        return self.required_missing == 0 and self.prefilled == 0
 
 
 @dataclass
@@ -76,6 +78,10 @@ class AuditProgress:
         return sum(s.required_missing for s in self.sections)
 
     @property
+    def prefilled(self) -> int:
+        return sum(s.prefilled for s in self.sections)
+
+    @property
     def percent(self) -> int:
         return round(100 * self.answered / self.total) if self.total else 0
 
@@ -90,14 +96,20 @@ def audit_progress(audit: Audit, pillars: list[Pillar]) -> AuditProgress:
     by_pillar = {p.pk: SectionProgress(pillar=p) for p in pillars}
     rows = (
         Question.objects.filter(dimension__pillar__questionnaire_id=audit.questionnaire_id)
-        .annotate(answered=Exists(Answer.objects.filter(audit=audit, question=OuterRef("pk"))))
-        .values_list("dimension__pillar_id", "required", "answered")
+        .annotate(
+            answered=Exists(Answer.objects.filter(audit=audit, question=OuterRef("pk"))),
+            prefilled=Exists(
+                Answer.objects.filter(audit=audit, question=OuterRef("pk"), prefilled=True)
+            ),
+        )
+        .values_list("dimension__pillar_id", "required", "answered", "prefilled")
     )
-    for pillar_id, required, answered in rows:
+    for pillar_id, required, answered, prefilled in rows:
         section = by_pillar[pillar_id]
         section.total += 1
         section.answered += int(answered)
         section.required_missing += int(required and not answered)
+        section.prefilled += int(prefilled)
     return AuditProgress(sections=[by_pillar[p.pk] for p in pillars])
 
 

@@ -89,12 +89,13 @@ def audit_save_section(*, audit: Audit, pillar: Pillar, values: dict[Question, o
             to_update.append(answer)
         _set_value(answer, question, value)
     now = timezone.now()
-    for answer in to_update:
+    for answer in [*to_create, *to_update]:
         answer.updated_at = now
+        answer.prefilled = False  # saving the section confirms what was carried over
     Answer.objects.filter(pk__in=to_delete).delete()
     Answer.objects.bulk_create(to_create)
     Answer.objects.bulk_update(
-        to_update, ["scale_value", "bool_value", "choice", "text_value", "updated_at"]
+        to_update, ["scale_value", "bool_value", "choice", "text_value", "updated_at", "prefilled"]
     )
     Audit.objects.filter(pk=audit.pk).update(updated_at=now)
     return len(existing) - len(to_delete) + len(to_create)
@@ -129,6 +130,15 @@ def audit_submit(*, audit: Audit) -> Audit:
     if missing:
         raise ValidationError(
             _("%(count)d required questions are still unanswered.") % {"count": len(missing)}
+        )
+    unconfirmed = audit.answers.filter(prefilled=True).count()
+    if unconfirmed:
+        raise ValidationError(
+            _(
+                "%(count)d answers carried over from your previous audit are not confirmed yet: "
+                "check and save each section."
+            )
+            % {"count": unconfirmed}
         )
     audit.self_scores = audit_compute_self_scores(audit=audit)
     audit.status = Audit.Status.SUBMITTED

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from audits.selfaudit.dashboard import dashboard_context
+from audits.selfaudit.dashboard import dashboard_context, dashboard_panels
 from audits.selfaudit.forms import ObjectiveForm, SectionForm, initial_from_answers
 from audits.selfaudit.results import self_results
 from audits.selfaudit.selectors import (
@@ -49,6 +49,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "current": current,
             "progress": progress,
             **dashboard_context(request.user, active_objective),
+            "panels": dashboard_panels(request.user),
         },
     )
 
@@ -131,6 +132,7 @@ def audit_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         raise Http404
     pillar = pillars[number - 1]
     dimensions = pillar_with_questions(pillar)
+    prefilled_ids: set[int] = set()
 
     if request.method == "POST":
         if audit.is_submitted:
@@ -146,6 +148,8 @@ def audit_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         form = SectionForm(dimensions=dimensions)
         answers = answers_for_questions(audit, [q.pk for q in form.questions.values()])
         form.initial = initial_from_answers(answers, form.questions)
+        # Carried over from the previous cycle and not confirmed: marked on the page.
+        prefilled_ids = {pk for pk, answer in answers.items() if answer.prefilled}
 
     progress = audit_progress(audit, pillars)
     return render(
@@ -160,6 +164,7 @@ def audit_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "count": len(pillars),
             "progress": progress,
             "read_only": audit.is_submitted,
+            "prefilled_ids": prefilled_ids,
         },
     )
 

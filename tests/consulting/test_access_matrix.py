@@ -78,6 +78,10 @@ NOT_WALKED = {
     "audits:consultant_approve",
     "audits:consultant_message_attachment",
     "consulting:message_attachment",
+    # Audit cycles and nudges (issue 19): POST-only, covered in tests/cycles, tests/feedback.
+    "audits:cycle_start",
+    "audits:feedback_nudged",
+    "audits:benchmark_leave",
 }
 
 
@@ -100,6 +104,7 @@ def world(db):
         "revoked": revoked,
     }
     a, o = audit.pk, owner.pk
+    c = AuditFactory(objective=audit.objective, previous=audit, cycle=2).pk  # a second cycle
     rows = {
         "home": (
             "/",
@@ -133,6 +138,9 @@ def world(db):
         "audits:feedback": (f"/audits/{a}/feedback/", OWNER_ONLY),
         "audits:feedback_new": (f"/audits/{a}/feedback/new/", OWNER_ONLY),
         "audits:consultants": ("/audits/consultants/", ANY_USER),
+        "audits:cycle_compare": (f"/audits/{c}/compare/", OWNER_ONLY),
+        "audits:cycle_ask_again": (f"/audits/{c}/cycle/ask-again/", OWNER_ONLY),
+        "audits:benchmark": ("/audits/benchmark/", ANY_USER),
         "contacts:list": ("/contacts/", ANY_USER),
         "contacts:edit": (f"/contacts/{contact.pk}/edit/", OWNER_ONLY),
         "contacts:export": ("/contacts/export.csv", ANY_USER),

@@ -1,0 +1,1 @@
+"""Audit cycles: a new audit after the first, the comparison of two cycles, the sector benchmark."""
