@@ -36,3 +36,8 @@ __all__ = [
     "ReviewRecommendation",
     "ScoreSnapshot",
 ]
+
+# Issue 20 (annotated recommendations).
+from audits.consulting.models import RecommendationAnnotation  # noqa: E402
+
+__all__ += ["RecommendationAnnotation"]
