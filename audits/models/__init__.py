@@ -38,6 +38,6 @@ __all__ = [
 ]
 
 # Issue 20 (annotated recommendations).
-from audits.consulting.models import RecommendationAnnotation  # noqa: E402
+from audits.consulting.models import RecommendationAnnotation
 
 __all__ += ["RecommendationAnnotation"]
