@@ -150,6 +150,9 @@ def world(db):
             ENGAGED_ONLY,
         ),
         "consulting:review": (f"/consultant/clients/{o}/audits/{a}/review/", ENGAGED_ONLY),
+        # Issue 20: the annotated plan and the portfolio's CSV.
+        "consulting:plan_annotate": (f"/consultant/clients/{o}/audits/{a}/plan/", ENGAGED_ONLY),
+        "consulting:portfolio_csv": ("/consultant/portfolio.csv", CONSULTANT_HOME),
         "peer": (f"/f/{token}/", PUBLIC),
     }
     return users, rows
