@@ -3,8 +3,8 @@ review is published; annotations survive recompiles of the same audit."""
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import translation
+from django.utils.html import escape
 
 from audits.consulting.annotations import annotation_save
 from audits.consulting.merged_plan import merged_plan
@@ -312,7 +312,7 @@ def test_a_published_review_s_annotations_are_final(client, world):
 
 
 def test_another_consultant_another_client_and_forged_ids_reach_nothing(client, world):
-    audit, consultant, engagement, review = world
+    audit, consultant, _engagement, _review = world
     other_audit = scored_audit()
     other_consultant = ConsultantFactory()
     engage(other_audit, other_consultant)
