@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from audits.consulting.models import RecommendationAnnotation, Review
 from tests.factories import ConsultantFactory
+from tests.helpers.axe import axe_violations
 from tests.helpers.browser import log_in
 from tests.helpers.reports import engage, scored_audit
 
@@ -26,12 +27,14 @@ def test_annotate_publish_and_the_client_reads_the_merged_plan(browser, page: Pa
 
     log_in(page, live_server, consultant)
     page.goto(live_server.url + "/consultant/")
+    assert axe_violations(page, live_server.url) == []
     page.get_by_test_id("portfolio").get_by_role("link", name="Lou Client").click()
     page.get_by_role("link", name="Review", exact=True).click()
     page.get_by_role("link", name="Annotate the automatic plan").click()
 
     cards = page.get_by_test_id("annotate")
     expect(cards).to_have_count(5)
+    assert axe_violations(page, live_server.url) == []
     cards.nth(0).get_by_label("Your decision").select_option("agreed")
     cards.nth(0).get_by_role("button", name="Save this annotation").click()
     expect(page.get_by_text("Annotation saved.")).to_be_visible()
@@ -76,3 +79,9 @@ def test_annotate_publish_and_the_client_reads_the_merged_plan(browser, page: Pa
     expect(folded).to_contain_text(REASON)
     expect(folded.get_by_text(REASON)).to_be_visible()
     expect(folded).to_contain_text("set aside by Claire Conseil")
+    assert axe_violations(client_page, live_server.url) == []
+    # On a phone, the portfolio and the plan still fit: no page-wide horizontal scroll.
+    page.set_viewport_size({"width": 375, "height": 740})
+    for url in ("/consultant/", f"/consultant/clients/{owner.pk}/audits/{audit.pk}/plan/"):
+        page.goto(live_server.url + url)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), url
