@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from audits.consulting.annotations import annotation_save
 from audits.consulting.merged_plan import merged_plan
-from audits.consulting.models import RecommendationAnnotation
+from audits.consulting.models import RecommendationAnnotation, Review
 from audits.consulting.services import (
     engagement_revoke,
     review_for,
@@ -364,3 +364,25 @@ def test_the_plan_page_reads_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(25):
         assert client.get(plan_url(audit)).status_code == 200
+
+
+def test_a_consultant_s_erasure_drops_draft_annotations_and_keeps_published_ones(world):
+    from accounts.services import user_erase
+
+    audit, consultant, _engagement, review = world
+    annotate_three(audit, review)
+    review_save(review=review, findings="Published.", ratings={}, recommendations=[])
+    review_publish(review=review)
+    other = scored_audit()
+    draft = review_for(engagement=engage(other, consultant), audit=other)
+    annotation_save(review=draft, recommendation=rec(other, "blind_spot"), decision="agreed")
+
+    user_erase(user=consultant)
+
+    assert not RecommendationAnnotation.objects.filter(review__audit=other).exists()
+    assert RecommendationAnnotation.objects.filter(review=review).count() == 3
+    with translation.override("en"):
+        plan = merged_plan(Review.objects.get(pk=review.pk))  # the erased consultant's, afresh
+    assert {i.attribution for i in plan.items if i.kind == "agreed"} == {
+        "ePratiques, agreed by a former consultant"
+    }
