@@ -42,3 +42,12 @@ class AuditsConfig(AppConfig):
 
         register_panel(nudges_panel)
         register_panel(cycle_panel)
+        # The consultant's portfolio shows the private channel's unread messages.
+        from django.utils.translation import gettext_lazy
+
+        from audits.consulting.channel import portfolio_waiting
+        from audits.consulting.portfolio import register_waiting_provider
+
+        register_waiting_provider(
+            portfolio_waiting, kinds={"messages": gettext_lazy("Unread messages")}
+        )

@@ -16,8 +16,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from audits.consulting.access import ThreadAccess
@@ -52,6 +54,25 @@ def unread_counts(engagement_ids, reader_role: str) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {row["engagement_id"]: row["n"] for row in rows}
+
+
+def portfolio_waiting(engagements) -> dict[int, list]:
+    """The portfolio's "waiting" item for unread client messages (portfolio.py's hook), for
+    all the page's engagements in one query."""
+    from audits.consulting.portfolio import Waiting
+
+    counts = unread_counts([e.pk for e in engagements], Message.Role.CONSULTANT)
+    return {
+        pk: [
+            Waiting(
+                "messages",
+                ngettext("%(n)s unread message", "%(n)s unread messages", n) % {"n": n},
+                reverse("consulting:messages", kwargs={"engagement_id": pk}),
+            )
+        ]
+        for pk, n in counts.items()
+        if n
+    }
 
 
 def thread_mark_read(engagement: Engagement, reader_role: str) -> None:

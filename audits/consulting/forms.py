@@ -128,3 +128,34 @@ class MessageForm(forms.Form):
         self.fields["attachment"].label = _(
             "Attachment (PDF, PNG, JPEG or plain text, %(size)s MB at most)"
         ) % {"size": f"{size:g}"}
+
+
+# --- Annotated recommendations (issue 20, item 2) ------------------------------------------
+
+
+class AnnotationForm(forms.Form):
+    """The consultant's word on one automatic recommendation (one form per recommendation,
+    told apart by its prefix)."""
+
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        required=False,
+        choices=[
+            ("", _("No opinion yet")),
+            ("agreed", _("Agreed")),
+            ("adjusted", _("Adjusted (my wording below)")),
+            ("set_aside", _("Set aside (my reason below)")),
+        ],
+    )
+    wording = forms.CharField(
+        label=_("Your wording"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 2000}),
+    )
+    reason = forms.CharField(
+        label=_("Why you set it aside"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 2000}),
+    )

@@ -200,3 +200,50 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.pk} in engagement {self.engagement_id}"
+
+
+# --- Annotated recommendations (issue 20, item 2) ------------------------------------------
+
+
+class RecommendationAnnotation(models.Model):
+    """The consultant's word on one automatic recommendation of the audit they review.
+
+    Keyed by the recommendation's stable (code, key), not by its row: a recompile updates
+    the same rows, and one the rules no longer raise is kept inactive; should the row ever go,
+    the annotation stays with the automatic text it was made on (`original_text`) and is shown
+    as "no longer raised". Visible to the client only once the review is published.
+    """
+
+    class Decision(models.TextChoices):
+        AGREED = "agreed", _("Agreed")
+        ADJUSTED = "adjusted", _("Adjusted")
+        SET_ASIDE = "set_aside", _("Set aside")
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="annotations")
+    code = models.CharField(max_length=60)
+    key = models.CharField(max_length=60, blank=True, default="")
+    decision = models.CharField(max_length=10, choices=Decision)
+    # The consultant's own wording (adjusted) and reason (set aside): plain text, escaped.
+    wording = models.TextField(_("your wording"), max_length=2000, blank=True)
+    reason = models.TextField(_("reason"), max_length=2000, blank=True)
+    original_text = models.JSONField(default=dict)  # {"fr": ..., "en": ...} when annotated
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("recommendation annotation")
+        verbose_name_plural = _("recommendation annotations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "code", "key"], name="one_annotation_per_recommendation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}:{self.key} {self.decision}"
+
+    def local_original(self) -> str:
+        from django.utils.translation import get_language
+
+        values = self.original_text or {}
+        return values.get((get_language() or "fr")[:2]) or values.get("fr") or values.get("en", "")

@@ -5,7 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import personal_data
-from audits.consulting.models import Engagement, Review, ReviewPillar, ReviewRecommendation
+from audits.consulting.models import (
+    Engagement,
+    RecommendationAnnotation,
+    Review,
+    ReviewPillar,
+    ReviewRecommendation,
+)
 from audits.consulting.services import OPEN_STATUSES
 
 
@@ -182,3 +188,31 @@ def delete_thread_files(user) -> None:
     """Rows go with the client's engagements; their files on disk must be removed by hand."""
     for message in Message.objects.filter(engagement__client=user).exclude(attachment=""):
         message.attachment.delete(save=False)
+
+
+# --- Annotated recommendations (issue 20, item 2) ------------------------------------------
+# No eraser of their own: an annotation goes with its review (CASCADE), so the client's
+# erasure (their audits) and `detach_consultant` (drafts deleted) already remove what must go;
+# a published review keeps its annotations, as it keeps its other recommendations.
+
+
+@personal_data.section(
+    "review_annotations",
+    models=[RecommendationAnnotation],
+    descriptions={
+        "review_annotations": _(
+            "the consultants' annotations of the automatic recommendations: agreed, adjusted "
+            "or set aside (as client, of published reviews; as consultant, all of yours)."
+        )
+    },
+    order=740,
+)
+def export_review_annotations(user) -> list[dict]:
+    fields = ("review__audit_id", "code", "key", "decision", "wording", "reason", "updated_at")
+    as_client = RecommendationAnnotation.objects.filter(
+        review__audit__owner=user, review__status=Review.Status.PUBLISHED
+    )
+    as_consultant = RecommendationAnnotation.objects.filter(review__engagement__consultant=user)
+    return [{"as": "client", **row} for row in as_client.order_by("pk").values(*fields)] + [
+        {"as": "consultant", **row} for row in as_consultant.order_by("pk").values(*fields)
+    ]

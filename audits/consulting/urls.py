@@ -1,6 +1,6 @@
 from django.urls import path
 
-from audits.consulting import views
+from audits.consulting import annotation_views, portfolio_views, views  # issue 20
 
 # Mounted under /consultant/ in the "consulting" namespace (config/urls.py), beside the
 # client report's routes from audits/reports/urls.py.
@@ -24,6 +24,17 @@ urlpatterns = [
         "clients/<int:client_id>/audits/<int:audit_id>/review/",
         views.review_edit,
         name="review",
+    ),
+    # Issue 20: annotated recommendations, the portfolio's export.
+    path(
+        "clients/<int:client_id>/audits/<int:audit_id>/plan/",
+        annotation_views.plan_annotate,
+        name="plan_annotate",
+    ),
+    path(
+        "portfolio.csv",
+        views.consultant_required(portfolio_views.portfolio_csv),
+        name="portfolio_csv",
     ),
 ]
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,7 +33,9 @@ from audits.consulting.independence_services import (
     contact_names,
     independence_check,
 )
+from audits.consulting.merged_plan import merged_plan
 from audits.consulting.models import Engagement, IndependenceCheck, Review
+from audits.consulting.portfolio_views import portfolio_page
 from audits.consulting.services import (
     engagement_accept,
     engagement_approve_independence,
@@ -162,7 +164,7 @@ def review_read(request: HttpRequest, pk: int) -> HttpResponse:
     reviews = list(
         Review.objects.filter(audit=audit, status=Review.Status.PUBLISHED)
         .select_related("engagement__consultant")
-        .prefetch_related("pillars", "recommendations")
+        .prefetch_related("pillars", "recommendations", "annotations")
     )
     if request.method == "POST":
         review = next((r for r in reviews if str(r.pk) == request.POST.get("review")), None)
@@ -174,6 +176,7 @@ def review_read(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("audits:review_read", pk=audit.pk)
     for review in reviews:
         review_mark_read(review=review)
+        review.merged = merged_plan(review, audit)  # issue 20: the one plan, attributed
     names = {p.code: p.name for p in Pillar.objects.filter(questionnaire=audit.questionnaire_id)}
     return render(
         request,
@@ -187,25 +190,8 @@ def review_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @consultant_required
 def workspace(request: HttpRequest) -> HttpResponse:
-    latest = ScoreSnapshot.objects.filter(audit__owner=OuterRef("client")).order_by(
-        "-computed_at", "-id"
-    )
-    engagements = (
-        Engagement.objects.filter(consultant=request.user)
-        .select_related("client")
-        .annotate(
-            latest_score=Subquery(latest.values("overall")[:1]),
-            latest_confidence=Subquery(latest.values("confidence")[:1]),
-            latest_audit=Subquery(latest.values("audit_id")[:1]),
-            drafts=Subquery(
-                Review.objects.filter(engagement=OuterRef("pk"), status="draft").values("pk")[:1]
-            ),
-            published=Exists(
-                Review.objects.filter(engagement=OuterRef("pk"), status=Review.Status.PUBLISHED)
-            ),
-        )
-    )
-    return render(request, "consulting/workspace.html", {"engagements": engagements})
+    """The consultant's home: their portfolio of clients (issue 20, portfolio_views.py)."""
+    return portfolio_page(request)
 
 
 @rate_limited("invitation", lambda: settings.FEEDBACK_RATE_LIMIT)

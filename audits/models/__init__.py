@@ -52,3 +52,8 @@ __all__ = [
     "ScoreSnapshot",
     "SectorBenchmark",
 ]
+
+# Issue 20 (annotated recommendations).
+from audits.consulting.models import RecommendationAnnotation
+
+__all__ += ["RecommendationAnnotation"]

@@ -29,6 +29,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from audits.consulting.merged_plan import merged_plan
 from audits.consulting.models import Review
 from audits.cycles.selectors import report_cycle_comparison
 from audits.feedback.models import Relationship
@@ -125,7 +126,7 @@ def _published_review(audit: Audit, names: dict[str, str]) -> dict | None:
     review = (
         Review.objects.filter(audit=audit, status=Review.Status.PUBLISHED)
         .select_related("engagement__consultant")
-        .prefetch_related("pillars", "recommendations")
+        .prefetch_related("pillars", "recommendations", "annotations")
         .order_by("-published_at", "-id")
         .first()
     )
@@ -143,6 +144,8 @@ def _published_review(audit: Audit, names: dict[str, str]) -> dict | None:
             if p.rating or p.comment
         ],
         "recommendations": [r.text for r in review.recommendations.all()],
+        # Issue 20: the automatic plan as the consultant annotated it, with their own items.
+        "merged_plan": merged_plan(review, audit),
     }
 
 

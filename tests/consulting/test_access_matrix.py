@@ -163,6 +163,9 @@ def world(db):
             ENGAGED_ONLY,
         ),
         "consulting:review": (f"/consultant/clients/{o}/audits/{a}/review/", ENGAGED_ONLY),
+        # Issue 20: the annotated plan and the portfolio's CSV.
+        "consulting:plan_annotate": (f"/consultant/clients/{o}/audits/{a}/plan/", ENGAGED_ONLY),
+        "consulting:portfolio_csv": ("/consultant/portfolio.csv", CONSULTANT_HOME),
         "peer": (f"/f/{token}/", PUBLIC),
         # Objective progress and introductions: the owner's objective, their absence zone.
         "audits:check_in": (f"/audits/objectives/{audit.objective_id}/check-in/", OWNER_ONLY),
