@@ -15,4 +15,5 @@ urlpatterns = [
     path("network/", views.network, name="network"),
     path("map/", views.network_map, name="map"),
     path("map/data.json", views.map_data, name="map_data"),
+    path("map/search.json", views.map_search_data, name="map_search"),
 ]

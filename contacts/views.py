@@ -24,6 +24,7 @@ from contacts.forms import (
 )
 from contacts.importers.base import ImportFileError
 from contacts.importers.generic_csv import guess_mapping, read_header
+from contacts.map_search import map_search
 from contacts.models import Contact, ContactImport
 from contacts.network_page import network_context
 from contacts.selectors import (
@@ -238,7 +239,11 @@ def network_map(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "contacts/map.html",
-        {"group": group, "data_url": reverse("contacts:map_data")},
+        {
+            "group": group,
+            "data_url": reverse("contacts:map_data"),
+            "search_url": reverse("contacts:map_search"),
+        },
     )
 
 
@@ -251,10 +256,21 @@ def map_data(request: HttpRequest) -> JsonResponse:
     value = request.GET.get("value")
     if value is None:
         return JsonResponse({"group": group, "clusters": map_clusters(request.user, group)})
-    return JsonResponse(
-        {
-            "group": group,
-            "value": value,
-            "contacts": map_cluster_contacts(request.user, group, value),
-        }
+    focus = request.GET.get("focus", "")
+    contacts = map_cluster_contacts(
+        request.user,
+        group,
+        value,
+        focus=int(focus) if focus.isdigit() and len(focus) < 12 else None,
     )
+    return JsonResponse({"group": group, "value": value, "contacts": contacts})
+
+
+@login_required
+@require_GET
+def map_search_data(request: HttpRequest) -> JsonResponse:
+    """Contacts whose name matches, with the group the map shows each one in."""
+    group = request.GET.get("group", "category")
+    if group not in GROUPS:
+        return JsonResponse({"error": _("Unknown grouping.")}, status=400)
+    return JsonResponse({"results": map_search(request.user, group, request.GET.get("q", ""))})
