@@ -96,7 +96,6 @@ def test_a_dense_group_is_readable_and_listed_most_engaged_first(page: Page, liv
         ".map(n => parseFloat(n.renderedStyle('font-size')))"
     )
     assert min(sizes) >= 12, sizes
-    page.screenshot(path="/tmp/ux2-map-drill.png")
 
     items.nth(3).get_by_role("button").click()
     expect(page.locator("#map-details")).to_contain_text("Recruiter 003")
