@@ -121,3 +121,26 @@ def test_the_consultant_reads_the_clients_report(client, urgent_audit, language)
     owner_radar = re.search(r'data-testid="radar">(.*?)</figure>', owner_body, re.S).group(1)
     assert f">{words['me']}</text>" in owner_radar
     assert words["owner_urgent"] in owner_body
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_consultant_reads_the_clients_network_and_map(client, urgent_audit, language):
+    audit, consultant = urgent_audit
+    with translation.override(language):
+        mine = [translation.gettext(s) for s in ("My champions", "Map of my network")]
+        theirs = [
+            translation.gettext(s)
+            for s in ("The client's champions", "Map of the client's network")
+        ]
+    network = _page(
+        client, consultant, reverse("consulting:client_network", args=[audit.owner_id]), language
+    )
+    network_map = _page(
+        client, consultant, reverse("consulting:client_map", args=[audit.owner_id]), language
+    )
+    owner_map = _page(client, audit.owner, reverse("contacts:map"), language)
+
+    assert mine[0] not in network and theirs[0] in network
+    assert mine[1] not in network_map and theirs[1] in network_map
+    assert f'data-me="{WORDS[language]["client"]}"' in network_map
+    assert f'data-me="{WORDS[language]["me"]}"' in owner_map and mine[1] in owner_map
