@@ -4,6 +4,8 @@ One query, at most MAP_SEARCH_LIMIT rows, whatever the size of the network; the 
 drills into the group with the contact in focus (contacts.selectors.map_cluster_contacts).
 """
 
+import re
+
 from accounts.models import User
 from contacts.models import Contact
 from contacts.selectors import GROUPS
@@ -14,8 +16,12 @@ MAP_SEARCH_MIN_LENGTH = 2
 MAP_SEARCH_MAX_LENGTH = 100
 
 
+# Control characters: no name holds one, and PostgreSQL refuses a NUL in a query.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def map_search(user: User, group: str, query: str) -> list[dict]:
-    query = " ".join(query.split())[:MAP_SEARCH_MAX_LENGTH]
+    query = " ".join(_CONTROL.sub(" ", query).split())[:MAP_SEARCH_MAX_LENGTH]
     if len(query) < MAP_SEARCH_MIN_LENGTH:
         return []
     field = GROUPS[group]
