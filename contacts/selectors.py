@@ -210,6 +210,8 @@ def map_cluster_contacts(
     """Drill-down: the most engaged contacts of one cluster, at most MAP_DRILL_LIMIT, most
     engaged first; `focus` (a contact found by the map's search) is added if it is further
     down the list, so that the map can show it (one more query, only then)."""
+    if "\x00" in value:  # no stored value holds one, and PostgreSQL refuses it in a query
+        return []
     field = GROUPS[group]
     contacts = (
         Contact.objects.filter(owner=user, **{field: value})

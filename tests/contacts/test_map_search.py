@@ -100,3 +100,11 @@ def test_a_focused_contact_beyond_the_drawn_ones_is_added_but_not_anothers(clien
     assert len(focused) == MAP_DRILL_LIMIT + 1 and focused[-1]["id"] == last.pk
     assert stranger.pk not in {c["id"] for c in forged} and len(forged) == MAP_DRILL_LIMIT
     assert junk.status_code == 200
+
+
+def test_a_group_value_with_a_nul_is_no_500(client, owner):
+    client.force_login(owner)
+
+    response = client.get(reverse("contacts:map_data"), {"group": "company", "value": "Ac\x00me"})
+
+    assert response.status_code == 200
