@@ -40,8 +40,15 @@ def _serve():
 def first_draw_ms(owner, rounds: int = ROUNDS, *, browser=None) -> float:
     """Median milliseconds from navigation start to the map's first drawn frame; in the
     given Playwright `browser` (a test's), or in a Chromium launched here (the bench)."""
+    from django.conf import settings
+    from django.test import Client
+
+    # Logged in before Playwright starts: its event loop makes the ORM refuse to run.
+    client = Client()
+    client.force_login(owner)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
     if browser is not None:
-        return _measure(browser, owner, rounds)
+        return _measure(browser, session, rounds)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -50,18 +57,14 @@ def first_draw_ms(owner, rounds: int = ROUNDS, *, browser=None) -> float:
             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         )
         try:
-            return _measure(browser, owner, rounds)
+            return _measure(browser, session, rounds)
         finally:
             browser.close()
 
 
-def _measure(browser, owner, rounds: int) -> float:
+def _measure(browser, session: str, rounds: int) -> float:
     from django.conf import settings
-    from django.test import Client
 
-    client = Client()
-    client.force_login(owner)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
     server = _serve()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     timings = []

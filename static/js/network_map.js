@@ -150,10 +150,21 @@
     markInList(id);
   }
 
+  function clusters() {
+    // The first drawing's groups come with the page when the server put them there.
+    var embedded = document.getElementById("map-clusters");
+    if (embedded) {
+      embedded.remove();
+      var data = JSON.parse(embedded.textContent);
+      if (data.group === group) { return Promise.resolve(data); }
+    }
+    return fetch(box.dataset.url + "?group=" + encodeURIComponent(group), { credentials: "same-origin" })
+      .then(function (r) { return r.json(); });
+  }
+
   function showClusters() {
     back.classList.add("d-none");
-    fetch(box.dataset.url + "?group=" + encodeURIComponent(group), { credentials: "same-origin" })
-      .then(function (r) { return r.json(); })
+    clusters()
       .then(function (data) {
         if (!data.clusters.length) { text(details, box.dataset.empty); showList("groups", []); return; }
         var max = Math.max.apply(null, data.clusters.map(function (c) { return c.count; }));
