@@ -127,6 +127,7 @@ def contacts_30k() -> dict[str, float]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from accounts.services import user_ensure_verified
+    from bench import map_draw
     from contacts.importers.linkedin import parse_connections
     from contacts.importers.samples import linkedin_connections_csv
     from contacts.models import Contact, ContactImport
@@ -179,6 +180,7 @@ def contacts_30k() -> dict[str, float]:
             get("/contacts/map/data.json?group=company"), rounds=15
         ),
         "absence_zones_30k_ms": median_ms(get("/contacts/network/"), rounds=15),
+        **map_draw.measure(owner),  # map_first_draw_ms: Chromium, budget 1 s at 30k
     }
 
 

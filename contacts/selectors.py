@@ -204,8 +204,14 @@ def _merge_the_rest(clusters: list[dict], contacts: QuerySet[Contact], group: st
     clusters.sort(key=lambda c: -c["count"])
 
 
-def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
-    """Drill-down: the most engaged contacts of one cluster, at most MAP_DRILL_LIMIT."""
+def map_cluster_contacts(
+    user: User, group: str, value: str, *, focus: int | None = None
+) -> list[dict]:
+    """Drill-down: the most engaged contacts of one cluster, at most MAP_DRILL_LIMIT, most
+    engaged first; `focus` (a contact found by the map's search) is added if it is further
+    down the list, so that the map can show it (one more query, only then)."""
+    if "\x00" in value:  # no stored value holds one, and PostgreSQL refuses it in a query
+        return []
     field = GROUPS[group]
     contacts = (
         Contact.objects.filter(owner=user, **{field: value})
@@ -222,8 +228,11 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
             "networks",
             "exchange_count",
             "is_champion",
-        )[:MAP_DRILL_LIMIT]
+        )
     )
+    rows = list(contacts[:MAP_DRILL_LIMIT])
+    if focus is not None and all(row["id"] != focus for row in rows):
+        rows.extend(contacts.filter(pk=focus))
     return [
         {
             "id": c["id"],
@@ -234,7 +243,7 @@ def map_cluster_contacts(user: User, group: str, value: str) -> list[dict]:
             "exchanges": c["exchange_count"],
             "champion": c["is_champion"],
         }
-        for c in contacts
+        for c in rows
     ]
 
 

@@ -21,4 +21,5 @@ urlpatterns = [
         views.introductions_zone,
         name="introductions_zone",
     ),
+    path("map/search.json", views.map_search_data, name="map_search"),
 ]

@@ -25,6 +25,7 @@ from contacts.forms import (
 from contacts.importers.base import ImportFileError
 from contacts.importers.generic_csv import guess_mapping, read_header
 from contacts.introductions_page import zone_for, zone_label, zone_proposals, zones_and_objective
+from contacts.map_search import map_search
 from contacts.models import Contact, ContactImport
 from contacts.network_page import network_context
 from contacts.selectors import (
@@ -244,7 +245,13 @@ def network_map(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "contacts/map.html",
-        {"group": group, "data_url": reverse("contacts:map_data")},
+        {
+            "group": group,
+            "data_url": reverse("contacts:map_data"),
+            "search_url": reverse("contacts:map_search"),
+            # The first drawing's data comes with the page (one round trip less before it).
+            "clusters": {"group": group, "clusters": map_clusters(request.user, group)},
+        },
     )
 
 
@@ -257,13 +264,14 @@ def map_data(request: HttpRequest) -> JsonResponse:
     value = request.GET.get("value")
     if value is None:
         return JsonResponse({"group": group, "clusters": map_clusters(request.user, group)})
-    return JsonResponse(
-        {
-            "group": group,
-            "value": value,
-            "contacts": map_cluster_contacts(request.user, group, value),
-        }
+    focus = request.GET.get("focus", "")
+    contacts = map_cluster_contacts(
+        request.user,
+        group,
+        value,
+        focus=int(focus) if focus.isdigit() and len(focus) < 12 else None,
     )
+    return JsonResponse({"group": group, "value": value, "contacts": contacts})
 
 
 # --- Introductions for each absence zone ---------------------------------------------------
@@ -337,3 +345,13 @@ def _introduction_action(request: HttpRequest, objective, zone) -> HttpResponse:
     else:
         messages.error(request, _("Unknown action."))
     return back
+
+
+@login_required
+@require_GET
+def map_search_data(request: HttpRequest) -> JsonResponse:
+    """Contacts whose name matches, with the group the map shows each one in."""
+    group = request.GET.get("group", "category")
+    if group not in GROUPS:
+        return JsonResponse({"error": _("Unknown grouping.")}, status=400)
+    return JsonResponse({"results": map_search(request.user, group, request.GET.get("q", ""))})

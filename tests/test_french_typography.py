@@ -110,3 +110,35 @@ def test_the_consultants_french_pages_set_no_break_spaces(client, demo):
     ]
 
     assert _offences(client, consultant, urls) == {}
+
+
+def _submitted(professional):
+    return professional.audits.filter(status="submitted").first()
+
+
+def test_the_score_feedback_and_report_pages_set_no_break_spaces(client, demo):
+    professional, _consultant = demo
+    audit = _submitted(professional)
+    urls = [
+        reverse("audits:score", args=[audit.pk]),
+        reverse("audits:results", args=[audit.pk]),
+        reverse("audits:feedback", args=[audit.pk]),
+        reverse("audits:feedback_new", args=[audit.pk]),
+        reverse("audits:report", args=[audit.pk]),
+    ]
+
+    assert _offences(client, professional, urls) == {}
+
+
+def test_the_consultants_client_score_and_report_set_no_break_spaces(client, demo):
+    professional, consultant = demo
+    audit = _submitted(professional)
+    urls = [
+        reverse("consulting:client_score", args=[professional.pk, audit.pk]),
+        reverse("consulting:client_report", args=[professional.pk, audit.pk]),
+        reverse("consulting:review", args=[professional.pk, audit.pk]),
+        reverse("consulting:client_network", args=[professional.pk]),
+        reverse("consulting:client_map", args=[professional.pk]),
+    ]
+
+    assert _offences(client, consultant, urls) == {}

@@ -25,6 +25,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from audits.consulting.merged_plan import merged_plan
 from audits.consulting.models import Review
 from audits.cycles.selectors import report_cycle_comparison
 from audits.feedback.models import Relationship
-from audits.scores.charts import radar_svg, trend_svg
+from audits.scores.charts import SERIES_COLOURS, radar_svg, trend_svg
 from audits.scores.selectors import score_board
 from audits.selfaudit.models import Audit
 from audits.selfaudit.results import self_results
@@ -44,8 +45,6 @@ from contacts.selectors import network_alignment
 # Raise when the PDF's look changes in a way the page's HTML does not show (report.css, fonts,
 # WeasyPrint options): cached PDFs of the previous version are then never served again.
 REPORT_TEMPLATE_VERSION = 1
-SELF_COLOUR = "#1f4e79"
-PEERS_COLOUR = "#e07b00"
 SEVERITY_LABELS = {
     "urgent": gettext_lazy("Urgent"),
     "high": gettext_lazy("Important"),
@@ -68,7 +67,10 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
     # The OWNER's network, never the reader's: a consultant reads the client's report.
     alignment = network_alignment(audit.owner, objective.needed_roles, objective.needed_sectors)
     relationships = dict(Relationship.choices)
+    # The engaged consultant reads the client's report: "the client", never "me" or "your".
+    for_consultant = _read_by_consultant(audit, request)
     return {
+        "for_consultant": for_consultant,
         "audit": audit,
         "client": audit.owner,
         "objective": objective,
@@ -91,12 +93,17 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
             radar_svg(
                 chart["labels"],
                 [
-                    (_("Me"), chart["self"], SELF_COLOUR),
-                    (_("Others"), chart["peers"], PEERS_COLOUR),
+                    (
+                        _("Client") if for_consultant else _("Me"),
+                        chart["self"],
+                        SERIES_COLOURS["self"],
+                    ),
+                    (_("Others"), chart["peers"], SERIES_COLOURS["peers"]),
                 ],
                 title=_("Radar of the pillars, self against peers"),
                 empty_text=_("No data yet"),
                 missing_text=_("no figure yet"),
+                point_text=_point_text,
             )
         ),
         "trend_svg": mark_safe(  # noqa: S308
@@ -104,6 +111,7 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
                 board.trend,
                 title=_("Reputation score over time"),
                 empty_text=_("No data yet"),
+                point_text=_point_text,
             )
         ),
         "alignment": alignment,
@@ -149,9 +157,19 @@ def _published_review(audit: Audit, names: dict[str, str]) -> dict | None:
     }
 
 
-def _pdf_url(audit: Audit, request: HttpRequest | None) -> str:
+def _point_text(label: str, value: float | None) -> str:
+    """A chart point's tooltip in the reader's language ("Réseau : 68,3")."""
+    shown = "–" if value is None else number_format(round(value, 1), decimal_pos=None)
+    return _("%(label)s: %(value)s") % {"label": label, "value": shown}
+
+
+def _read_by_consultant(audit: Audit, request: HttpRequest | None) -> bool:
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.pk != audit.owner_id:
+    return user is not None and user.is_authenticated and user.pk != audit.owner_id
+
+
+def _pdf_url(audit: Audit, request: HttpRequest | None) -> str:
+    if _read_by_consultant(audit, request):
         return reverse("consulting:client_report_pdf", args=[audit.owner_id, audit.pk])
     return reverse("audits:report_pdf", args=[audit.pk])
 

@@ -17,6 +17,10 @@ FONT = "DejaVu Sans, sans-serif"
 GRID = "#c9d3de"
 AXIS_TEXT = "#3d4a57"
 LINE = "#1f4e79"
+# The one home of the radar's series colours, on the page (static/js/score_charts.js reads
+# them from the chart data) and in the report and its PDF: the self series is orange, the
+# others' navy, wherever the radar is drawn.
+SERIES_COLOURS = {"self": "#c46a00", "peers": "#1f4e79"}
 # Characters XML 1.0 forbids even when escaped (controls other than tab and newlines).
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -84,8 +88,12 @@ def radar_svg(
     title: str = "",
     empty_text: str = "No data",
     missing_text: str = "",
+    point_text: Callable[[str, float | None], str] | None = None,
 ) -> str:
     """A radar: one axis per label, one polygon per (name, values, colour) series.
+
+    `point_text(label, value)` words each point's tooltip in the reader's language (the
+    decimal sign, French punctuation; value None when missing); by default "label: 12.5".
 
     A missing value (None) is drawn at 0 with a hollow dot, so that the polygon keeps one
     point per axis; `missing_text` explains the hollow dot in the legend.
@@ -152,11 +160,16 @@ def radar_svg(
             missing = value is None
             any_missing = any_missing or missing
             shown = "–" if missing else _num(float(value))
+            tip = (
+                point_text(str(labels[i]), None if missing else float(value))
+                if point_text
+                else f"{labels[i]}: {shown}"
+            )
             parts.append(
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{4 if missing else 3}" '
                 f'fill="{"#ffffff" if missing else colour}" stroke="{colour}" '
                 f'stroke-width="1.5" class="{"missing" if missing else "value"}">'
-                f"<title>{_text(labels[i])}: {_text(shown)}</title></circle>"
+                f"<title>{_text(tip)}</title></circle>"
             )
         parts.append("</g>")
 
@@ -222,8 +235,10 @@ def trend_svg(
     *,
     title: str = "",
     empty_text: str = "No data",
+    point_text: Callable[[str, float | None], str] | None = None,
 ) -> str:
-    """A line over time: one dot per known value, labelled axes; unknown values are skipped."""
+    """A line over time: one dot per known value, labelled axes; unknown values are skipped.
+    `point_text` as for `radar_svg`."""
     if max_value <= 0:
         raise ValueError("max_value must be positive")
     if not any(value is not None for _label, value in points):
@@ -274,7 +289,8 @@ def trend_svg(
     for i, label, v in known:
         parts.append(
             f'<circle cx="{x_of(i):.1f}" cy="{y_of(v):.1f}" r="3.5" fill="{LINE}">'
-            f"<title>{_text(label)}: {_text(_num(float(v)))}</title></circle>"
+            f"<title>{_text(point_text(label, float(v)) if point_text else f'{label}: {_num(v)}')}"
+            "</title></circle>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -67,8 +67,15 @@ class Recommendation(models.Model):
     def local(self, field: str) -> str:
         from django.utils.translation import get_language
 
+        from config.typography import french
+
         values = getattr(self, field) or {}
-        return values.get((get_language() or "fr")[:2]) or values.get("fr") or values.get("en", "")
+        language = (get_language() or "fr")[:2]
+        if not values.get(language):
+            language = "fr" if values.get("fr") else "en"
+        value = values.get(language) or ""
+        # French texts (catalogue data, evidence with its figures) get their no-break spaces.
+        return french(value) if language == "fr" else value
 
     @property
     def local_text(self) -> str:

@@ -8,7 +8,7 @@ from django.utils import formats, timezone
 from audits.feedback.models import Relationship
 from audits.questionnaires.models import Dimension, Pillar
 from audits.scores.catalogue import SEVERITIES
-from audits.scores.charts import moment_labels
+from audits.scores.charts import SERIES_COLOURS, moment_labels
 from audits.scores.models import Recommendation, ScoreSnapshot
 from audits.scores.plan import by_priority, select_plan
 from audits.selfaudit.models import Audit
@@ -97,6 +97,7 @@ class ScoreBoard:
             "peers": [(pillars.get(c) or {}).get("peers") for c in codes],
             "trend_labels": [label for label, _ in self.trend],
             "trend": [value for _, value in self.trend],
+            "colours": SERIES_COLOURS,
         }
 
 

@@ -6,6 +6,7 @@ from audits.scores import views
 urlpatterns = [
     path("<int:pk>/score/", views.score, name="score"),
     path("<int:pk>/score/recompute/", views.recompute, name="recompute"),
+    path("<int:pk>/score/status.json", views.score_status, name="score_status"),
     path(
         "<int:pk>/recommendations/<int:rec_id>/",
         views.recommendation_status,

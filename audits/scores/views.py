@@ -2,10 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from audits.feedback.release import release_status
 from audits.scores.models import Recommendation
@@ -35,8 +35,22 @@ def score(request: HttpRequest, pk: int) -> HttpResponse:
 def recompute(request: HttpRequest, pk: int) -> HttpResponse:
     audit = audit_get_for_owner(request.user, pk)
     schedule_compile(audit_id=audit.pk, even_if_pending=True)
-    messages.info(request, _("Your scores are being updated; refresh in a few seconds."))
+    # Tagged so that static/js/score_refresh.js takes the banner away once the update is done.
+    messages.info(
+        request,
+        _("Your scores are being updated; refresh in a few seconds."),
+        extra_tags="score-updating",
+    )
     return redirect("audits:score", pk=audit.pk)
+
+
+@login_required
+@require_GET
+def score_status(request: HttpRequest, pk: int) -> JsonResponse:
+    """Whether a compile is still pending and the latest snapshot, polled by the score page."""
+    audit = audit_get_for_owner(request.user, pk)
+    snapshot = audit.snapshots.order_by("-computed_at", "-id").values_list("pk", flat=True).first()
+    return JsonResponse({"pending": audit.needs_scoring, "snapshot": snapshot})
 
 
 @login_required

@@ -5,6 +5,13 @@
   if (!data || typeof Chart === "undefined") { return; }
   var chart = JSON.parse(data.textContent);
   var labels = document.getElementById("chart-labels").dataset;
+  // The series colours come with the data (audits/scores/charts.py SERIES_COLOURS), the same
+  // as the report's and the PDF's radar: never a second list of colours here.
+  var colours = chart.colours;
+  function fill(hex) {
+    var n = parseInt(hex.slice(1), 16);
+    return "rgba(" + (n >> 16) + "," + ((n >> 8) & 255) + "," + (n & 255) + ",.2)";
+  }
   var radar = document.getElementById("radar-chart");
   if (radar) {
     new Chart(radar, {
@@ -12,8 +19,8 @@
       data: {
         labels: chart.labels,
         datasets: [
-          { label: labels.self, data: chart.self, borderColor: "#e8a33d", backgroundColor: "rgba(232,163,61,.2)" },
-          { label: labels.peers, data: chart.peers, borderColor: "#1f4e79", backgroundColor: "rgba(31,78,121,.2)" }
+          { label: labels.self, data: chart.self, borderColor: colours.self, backgroundColor: fill(colours.self) },
+          { label: labels.peers, data: chart.peers, borderColor: colours.peers, backgroundColor: fill(colours.peers) }
         ]
       },
       options: { scales: { r: { min: 0, max: 100, ticks: { stepSize: 25 } } }, animation: false }
@@ -23,7 +30,7 @@
   if (trend) {
     new Chart(trend, {
       type: "line",
-      data: { labels: chart.trend_labels, datasets: [{ label: labels.score, data: chart.trend, borderColor: "#1f4e79", tension: 0.2 }] },
+      data: { labels: chart.trend_labels, datasets: [{ label: labels.score, data: chart.trend, borderColor: colours.peers, tension: 0.2 }] },
       options: { scales: { y: { min: 0, max: 100 } }, animation: false }
     });
   }

@@ -45,6 +45,24 @@ def _scan(page, live_server, urls):
     return found
 
 
+def _scan_map_up_close(page, live_server, professional):
+    """The map once a group is opened (its list beside it) and a search has answered."""
+    page.goto(live_server.url + "/contacts/map/")
+    page.wait_for_load_state("networkidle")
+    page.locator("#map-list button, #network-map").first.wait_for()
+    found = {}
+    if page.locator("#map-list button").count():
+        page.locator("#map-list button").first.click()
+        page.wait_for_load_state("networkidle")
+    name = professional.contacts.values_list("full_name", flat=True).first() or "zz"
+    page.locator("#map-search-input").fill(name[:4])
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("networkidle")
+    if violations := axe_violations(page, live_server.url):
+        found["/contacts/map/ (group open, search)"] = violations
+    return found
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_journeys_pages_have_no_serious_violation(
@@ -78,6 +96,7 @@ def test_the_journeys_pages_have_no_serious_violation(
                 f"/audits/{submitted.pk}/score/",
                 f"/audits/{submitted.pk}/feedback/",
                 f"/audits/{submitted.pk}/feedback/new/",
+                f"/audits/{submitted.pk}/report/",
                 "/audits/consultants/",
                 "/contacts/",
                 "/contacts/import/",
@@ -103,6 +122,7 @@ def test_the_journeys_pages_have_no_serious_violation(
             ],
         )
     )
+    found.update(_scan_map_up_close(page, live_server, professional))
     consultant_page = browser.new_context(locale=f"{language}-FR").new_page()
     consultant_page.set_viewport_size(VIEWPORTS[viewport])
     log_in(consultant_page, live_server, consultant)
@@ -115,6 +135,10 @@ def test_the_journeys_pages_have_no_serious_violation(
                 f"/consultant/clients/{engagement.client_id}/",
                 f"/consultant/clients/{engagement.client_id}/audits/{submitted.pk}/review/",
                 f"/consultant/engagements/{engagement.pk}/messages/",  # issue 20
+                f"/consultant/clients/{engagement.client_id}/audits/{submitted.pk}/score/",
+                f"/consultant/clients/{engagement.client_id}/audits/{submitted.pk}/report/",
+                f"/consultant/clients/{engagement.client_id}/network/",
+                f"/consultant/clients/{engagement.client_id}/map/",
             ],
         )
     )

@@ -13,6 +13,7 @@ from audits.consulting.services import (
 )
 from audits.models import Recommendation, ScoreSnapshot
 from audits.reports.report import report_context, static_file_for_url, static_files_fetcher
+from config.typography import french as french_typography
 from contacts.models import Contact
 from tests.factories import ConsultantFactory, UserFactory
 from tests.helpers.reports import (
@@ -96,7 +97,7 @@ def test_the_report_is_in_the_readers_language(client):
     assert "Réponses et silences" in french_page and "Recommandations" in french_page
     assert "Answers and silence" not in french_page
     rec = Recommendation.objects.filter(audit=french, active=True).first()
-    assert rec.text["fr"] in french_page
+    assert french_typography(rec.text["fr"]) in french_page
     assert rec.text["fr"] != rec.text["en"] and rec.text["en"] not in french_page
 
 

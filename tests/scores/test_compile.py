@@ -189,4 +189,4 @@ def test_the_score_page_shows_the_urgent_banner_and_silence(client):
 
     assert "Urgent: change your online practices now." in body
     assert "3 answers out of 5 requests sent" in body
-    assert "silent 40.0%" in body
+    assert "silent 40%" in body
