@@ -20,6 +20,11 @@ class Tracking:
     sent: int
     answered: int
     release: ReleaseStatus
+    # Requests made but not yet in their recipient's hands (links not handed out, emails queued).
+    not_sent: int = 0
+    # No request has been out long enough for silence to mean anything: until the first
+    # reminder day of the oldest one, the silence rate is not shown (it would read 100 %).
+    too_early: bool = False
     # ("keep" | "change", text) of released answers; empty below k of them
     texts: list[tuple[str, str]] = field(default_factory=list)
 
@@ -75,9 +80,16 @@ def feedback_tracking(audit: Audit) -> Tracking:
             texts.extend(
                 (kind, text) for kind, text in (("keep", keep), ("change", change)) if text
             )
+    first_wait = datetime.timedelta(days=days[0] if days else 3)
+    oldest = min(
+        (r.sent_at for r in requests if r.status in FeedbackRequest.SENT_STATUSES and r.sent_at),
+        default=None,
+    )
     return Tracking(
         requests=requests,
         counts=counts,
+        not_sent=counts.get(FeedbackRequest.Status.PENDING, 0),
+        too_early=answered == 0 and (oldest is None or timezone.now() - oldest < first_wait),
         sent=max(sent, answered),
         answered=answered,
         release=release,
