@@ -411,3 +411,7 @@ REPORT_PDF_CACHE_SECONDS = envint("REPORT_PDF_CACHE_SECONDS", 6 * 3600)
 SCORE_DEBOUNCE_SECONDS = envint("SCORE_DEBOUNCE_SECONDS", 10)
 # Fault injection for tests only: the compile waits this long before computing.
 COMPILE_PAUSE_SECONDS = envint("COMPILE_PAUSE_SECONDS", 0)
+
+# --- textflags: check before you post (evidence/drafts) ---
+DRAFT_CHECK_RATE_LIMIT = envint("DRAFT_CHECK_RATE_LIMIT", 120)  # checks per minute per address
+# --- end textflags ---
