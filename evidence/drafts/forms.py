@@ -13,6 +13,7 @@ KIND_CHOICES = [
     ("message", _("A message")),
     ("invitation", _("An invitation")),
 ]
+_CHECKBOX = forms.CheckboxInput(attrs={"class": "form-check-input"})
 CONTACT_CHOICES = 300  # the contacts offered in the list, most recently connected first
 
 
@@ -22,11 +23,22 @@ class DraftCheckForm(forms.Form):
         max_length=MAX_CHARS,
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off", "spellcheck": "true"}),
+        widget=forms.Textarea(
+            attrs={"rows": 6, "autocomplete": "off", "class": "form-control", "spellcheck": "true"}
+        ),
     )
-    kind = forms.ChoiceField(label=_("It is"), choices=KIND_CHOICES, initial="post")
-    new_contact = forms.BooleanField(label=_("The recipient is a new contact"), required=False)
-    executive = forms.BooleanField(label=_("The recipient is an executive"), required=False)
+    kind = forms.ChoiceField(
+        label=_("It is"),
+        choices=KIND_CHOICES,
+        initial="post",
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    new_contact = forms.BooleanField(
+        label=_("The recipient is a new contact"), required=False, widget=_CHECKBOX
+    )
+    executive = forms.BooleanField(
+        label=_("The recipient is an executive"), required=False, widget=_CHECKBOX
+    )
     contact = forms.IntegerField(label=_("Or pick the recipient"), required=False, min_value=1)
 
     def __init__(self, *args, owner, **kwargs):
