@@ -25,4 +25,10 @@ urlpatterns = [
         views.review_edit,
         name="review",
     ),
+    # --- textflags ---
+    path(
+        "clients/<int:client_id>/excerpts/<str:network>/<str:group>/",
+        views.client_excerpts,
+        name="client_excerpts",
+    ),
 ]

@@ -18,6 +18,12 @@ from pathlib import Path
 
 WORDING_FLAGS = ("pitch", "heated", "confidential", "internal_document")
 FLAGS = (*WORDING_FLAGS, "internal_figures", "client_name")
+# The flags behind one figure, as the score's evidence rules open them ("leak": leak_count).
+FLAG_GROUPS = {
+    "pitch": ("pitch",),
+    "heated": ("heated",),
+    "leak": ("confidential", "internal_document", "internal_figures", "client_name"),
+}
 EXCERPT_CHARS = 60
 LANGUAGES = ("fr", "en")
 
