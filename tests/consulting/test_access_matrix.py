@@ -73,6 +73,7 @@ NOT_WALKED = {
     "peer_decline",
     "consulting:accept",
     "consulting:invitation",
+    "evidence:draft_check_json",  # POST only: tests/evidence/test_draft_check.py
 }
 
 
@@ -151,6 +152,14 @@ def world(db):
         ),
         "consulting:review": (f"/consultant/clients/{o}/audits/{a}/review/", ENGAGED_ONLY),
         "peer": (f"/f/{token}/", PUBLIC),
+        # Own data (issue 18): each account reads its own excerpts; a consultant reads a
+        # client's only when the client shares contacts (tests/scores/test_evidence.py).
+        "evidence:draft_check": ("/own-data/check/", ANY_USER),
+        "evidence:excerpts": ("/own-data/excerpts/linkedin/pitch/", ANY_USER),
+        "consulting:client_excerpts": (
+            f"/consultant/clients/{o}/excerpts/linkedin/pitch/",
+            {**ENGAGED_ONLY, "engaged": 403},
+        ),
     }
     return users, rows
 
