@@ -13,7 +13,11 @@ from pathlib import Path
 
 SAYS_GOOD = 3.5  # a self-rating (1..5) at or above this claims the good practice
 # The rules whose excerpts the user can open, and the text flags behind them.
-EXCERPT_GROUPS = {"evidence_pitching": "pitch", "evidence_heated": "heated", "evidence_leaks": "leak"}
+EXCERPT_GROUPS = {
+    "evidence_pitching": "pitch",
+    "evidence_heated": "heated",
+    "evidence_leaks": "leak",
+}
 
 
 @cache
@@ -61,7 +65,9 @@ def evidence_gaps(rows: dict[str, list[dict]], self_on_five: dict[str, float]) -
         own = self_on_five.get(dimension)
         if own is None or own < SAYS_GOOD:
             continue
-        gaps.extend({"dimension": dimension, "self_on_five": own, **row} for row in items if row["bad"])
+        gaps.extend(
+            {"dimension": dimension, "self_on_five": own, **row} for row in items if row["bad"]
+        )
     return gaps
 
 
@@ -80,7 +86,9 @@ def evidence_snapshot(inputs, reputation) -> dict:
         if figures.get("self_on_five") is not None
     }
     return {
-        "networks": {network: dict(figures) for network, figures in sorted(inputs.evidence.items())},
+        "networks": {
+            network: dict(figures) for network, figures in sorted(inputs.evidence.items())
+        },
         "dimensions": rows,
         "gaps": evidence_gaps(rows, self_on_five),
     }

@@ -107,7 +107,7 @@ class ScoreBoard:
 
     @property
     def evidence_gaps(self) -> list[dict]:
-        """"You say you rarely pitch; 38 % of your last 50 posts on LinkedIn are pitches":
+        """ "You say you rarely pitch; 38 % of your last 50 posts on LinkedIn are pitches":
         the blind spots the own data shows, in the active language."""
         return [
             {**gap, "name": self._names.get(gap["dimension"], ""), "sentence": gap_sentence(gap)}
@@ -142,7 +142,10 @@ def evidence_value(entry: dict, value) -> str:
 
 
 def evidence_display(row: dict) -> dict:
-    entry = entry_for(row["figure"]) or {"label": {"fr": row["figure"], "en": row["figure"]}, "kind": "count"}
+    entry = entry_for(row["figure"]) or {
+        "label": {"fr": row["figure"], "en": row["figure"]},
+        "kind": "count",
+    }
     return {
         **row,
         "label": entry["label"][_language()],
@@ -159,7 +162,11 @@ def gap_sentence(gap: dict) -> str:
         base=formats.number_format(gap.get("base") or 0),
         network=NETWORK_NAMES.get(gap["network"], gap["network"]),
     )
-    sentence = f"{entry['says'][language]} ; {shows}" if language == "fr" else f"{entry['says'][language]}; {shows}"
+    sentence = (
+        f"{entry['says'][language]} ; {shows}"
+        if language == "fr"
+        else f"{entry['says'][language]}; {shows}"
+    )
     sentence = sentence[:1].upper() + sentence[1:] + "."
     return french(sentence) if language == "fr" else sentence
 

@@ -24,7 +24,6 @@ from audits.feedback.aggregate import APPRAISALS, GroupCounts, summarise_counts
 from audits.feedback.locks import lock_audit_for_answer, lock_audit_for_compile
 from audits.feedback.models import FeedbackRequest, FeedbackResponse
 from audits.questionnaires.models import Dimension, Pillar
-from audits.scores.evidence import evidence_snapshot
 from audits.scores.engine import (
     ALGORITHM,
     Inputs,
@@ -32,6 +31,7 @@ from audits.scores.engine import (
     ObjectiveFigures,
     compute_reputation,
 )
+from audits.scores.evidence import evidence_snapshot
 from audits.scores.models import Recommendation, ScoreSnapshot
 from audits.scores.plan import plan_priorities
 from audits.scores.recommendations import recommend

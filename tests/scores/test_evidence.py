@@ -48,9 +48,14 @@ def says_good_on_pitching(audit) -> None:
 
 
 def with_evidence(audit, figures=None):
-    NetworkEvidence.objects.create(owner=audit.owner, network="linkedin", figures=figures or FIGURES)
+    NetworkEvidence.objects.create(
+        owner=audit.owner, network="linkedin", figures=figures or FIGURES
+    )
     FlaggedExcerpt.objects.create(
-        owner=audit.owner, network="linkedin", kind="post", flag="pitch",
+        owner=audit.owner,
+        network="linkedin",
+        kind="post",
+        flag="pitch",
         excerpt="Découvrez notre offre spéciale…",
     )
     return audit_compile_scores(audit_id=audit.pk)
@@ -139,7 +144,9 @@ def test_the_excerpts_are_the_owners_only(client, audit):
 
 
 @pytest.mark.parametrize("shared", [False, True])
-def test_a_consultant_sees_the_figures_and_the_excerpts_only_when_contacts_are_shared(audit, shared):
+def test_a_consultant_sees_the_figures_and_the_excerpts_only_when_contacts_are_shared(
+    audit, shared
+):
     with_evidence(audit)
     consultant = ConsultantFactory()
     engage(audit.owner, consultant, share_contacts=shared)
@@ -193,7 +200,9 @@ def test_the_score_page_costs_the_same_queries_with_evidence(client):
         answer(audit, 3)
         says_good_on_pitching(audit)
     audit_compile_scores(audit_id=plain.pk)
-    with_evidence(rich, {**FIGURES, "heated_share": 0.2, "leak_count": 3, "longest_silence_days": 90})
+    with_evidence(
+        rich, {**FIGURES, "heated_share": 0.2, "leak_count": 3, "longest_silence_days": 90}
+    )
     NetworkEvidence.objects.create(owner=rich.owner, network="x", figures=FIGURES)
     audit_compile_scores(audit_id=rich.pk)
     counts = []

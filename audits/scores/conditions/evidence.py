@@ -41,5 +41,11 @@ def _rule(code: str):
 
 CONDITIONS = {
     code: _rule(code)
-    for code in ("evidence_pitching", "evidence_heated", "evidence_leaks", "evidence_silence", "evidence_unanswered")
+    for code in (
+        "evidence_pitching",
+        "evidence_heated",
+        "evidence_leaks",
+        "evidence_silence",
+        "evidence_unanswered",
+    )
 }
