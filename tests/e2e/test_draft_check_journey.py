@@ -22,7 +22,9 @@ def test_typing_a_pitch_shows_the_flag_and_its_tip_in_french(page: Page, live_se
 
     page.locator("#id_kind_2").check()  # a message
     page.locator("#id_new_contact").check()
-    page.locator("#id_text").press_sequentially("Bonjour ! Découvrez notre offre spéciale.", delay=5)
+    page.locator("#id_text").press_sequentially(
+        "Bonjour ! Découvrez notre offre spéciale.", delay=5
+    )
 
     finding = page.locator('#draft-findings-list li[data-code="pitch_new_contact"]')
     expect(finding).to_be_visible()

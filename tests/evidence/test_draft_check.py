@@ -229,3 +229,40 @@ def test_the_check_is_rate_limited(client, owner, settings):
     statuses = [client.post(JSON_URL, {"text": "hi", "kind": "post"}).status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 429, 429]
     assert client.get(URL).status_code == 429  # the page and its JSON twin share the budget
+
+
+def _queries(client, method, url, data=None) -> int:
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = getattr(client, method)(url, data or {})
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_draft_check_costs_the_same_queries_with_many_contacts(client, owner):
+    data = {"text": "Découvrez notre offre spéciale", "kind": "message"}
+    few = (_queries(client, "get", URL), _queries(client, "post", JSON_URL, data))
+    Contact.objects.bulk_create(
+        Contact(owner=owner, full_name=f"C{n}", company=f"Co{n}", relationship="client")
+        for n in range(400)
+    )
+    many = (_queries(client, "get", URL), _queries(client, "post", JSON_URL, data))
+    assert few == many
+
+
+def test_the_excerpts_page_costs_the_same_queries_with_many_excerpts(client, owner):
+    from evidence.models import FlaggedExcerpt
+
+    url = "/own-data/excerpts/linkedin/leak/"
+    FlaggedExcerpt.objects.create(
+        owner=owner, network="linkedin", kind="post", flag="client_name", excerpt="x"
+    )
+    one = _queries(client, "get", url)
+    FlaggedExcerpt.objects.bulk_create(
+        FlaggedExcerpt(owner=owner, network="linkedin", kind="post", flag=flag, excerpt="y")
+        for flag in ("confidential", "internal_figures", "internal_document") * 80
+    )
+    body = client.get(url).content.decode()
+    assert body.count('<li class="card') == 100  # the newest hundred, not the archive
+    assert _queries(client, "get", url) == one
