@@ -76,6 +76,8 @@ def test_the_journeys_pages_have_no_serious_violation(
                 "/contacts/map/",
                 "/accounts/profile/",
                 "/accounts/my-data/",
+                "/own-data/check/",  # textflags
+                "/own-data/excerpts/linkedin/pitch/",
             ],
         )
     )
