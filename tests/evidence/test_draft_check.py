@@ -218,6 +218,7 @@ def test_nothing_pasted_is_stored_anywhere(client, owner, caplog):
             response = client.post(url, {"text": text, "kind": kind, "new_contact": "on"})
             assert response.status_code == 200
             assert marker in response.content.decode()  # shown back to its author, that is all
+            assert "no-store" in response["Cache-Control"]  # nor in a browser or proxy cache
     assert _found_in_database(marker) == []
     assert _found_in_cache(marker) == []
     assert marker not in caplog.text
