@@ -440,3 +440,6 @@ CONSULTING_ATTACHMENT_ROOT = Path(
 CONSULTING_ATTACHMENT_MAX_BYTES = envint("CONSULTING_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
 # Messages one person may post in an engagement's thread per hour.
 CONSULTING_MESSAGES_PER_HOUR = envint("CONSULTING_MESSAGES_PER_HOUR", 30)
+# --- textflags: check before you post (evidence/drafts) ---
+DRAFT_CHECK_RATE_LIMIT = envint("DRAFT_CHECK_RATE_LIMIT", 120)  # checks per minute per address
+# --- end textflags ---

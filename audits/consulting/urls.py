@@ -52,4 +52,10 @@ urlpatterns += [
         channel_views.consultant_message_attachment,
         name="message_attachment",
     ),
+    # --- textflags ---
+    path(
+        "clients/<int:client_id>/excerpts/<str:network>/<str:group>/",
+        views.client_excerpts,
+        name="client_excerpts",
+    ),
 ]

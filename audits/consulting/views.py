@@ -421,3 +421,17 @@ def review_edit(request: HttpRequest, client_id: int, audit_id: int) -> HttpResp
             "board": score_board(audit),
         },
     )
+
+
+# --- textflags: the excerpts behind a client's own-data figure ---
+@consultant_required
+def client_excerpts(request: HttpRequest, client_id: int, network: str, group: str) -> HttpResponse:
+    """Figures are the consultant's to see; the excerpts only when the client shares their
+    contacts with this engagement (they quote other people's words and names)."""
+    from evidence.excerpt_views import excerpts_context
+
+    engagement = client_engagement(request.user, client_id)
+    if not engagement.share_contacts:
+        raise PermissionDenied("the client does not share their contacts")
+    context = excerpts_context(engagement.client, network, group)
+    return render(request, "evidence/excerpts.html", {**context, "engagement": engagement})

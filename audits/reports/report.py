@@ -44,7 +44,7 @@ from contacts.selectors import network_alignment
 
 # Raise when the PDF's look changes in a way the page's HTML does not show (report.css, fonts,
 # WeasyPrint options): cached PDFs of the previous version are then never served again.
-REPORT_TEMPLATE_VERSION = 1
+REPORT_TEMPLATE_VERSION = 3
 SEVERITY_LABELS = {
     "urgent": gettext_lazy("Urgent"),
     "high": gettext_lazy("Important"),
@@ -85,6 +85,9 @@ def report_context(audit: Audit, *, request: HttpRequest | None = None) -> dict:
         "pillars": pillars,
         "blind_spots": board.blind_spots,
         "hidden_strengths": board.hidden_strengths,
+        "evidence": board.evidence,
+        "evidence_gaps": board.evidence_gaps,
+        "dimension_rows": board.dimension_rows,
         "silence_groups": board.silence_groups,
         "plan": board.plan,
         # Safe only because svg_charts escapes every text it writes (labels, names, colours):

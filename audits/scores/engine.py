@@ -76,6 +76,9 @@ class Inputs:
     structure: dict[str, str] = field(default_factory=dict)  # dimension code -> pillar code
     external_review: bool = False  # an independent consultant is engaged on this audit
     today: str | None = None  # ISO date of the compile: suggested dates count from it
+    # {network: figures} from the professional's own exports (evidence.selectors); read by the
+    # evidence rules and shown beside the score, never a component of it (docs/scoring.md).
+    evidence: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

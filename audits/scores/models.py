@@ -88,3 +88,11 @@ class Recommendation(models.Model):
     @property
     def local_step(self) -> str:
         return self.local("step")
+
+    @property
+    def excerpts_group(self) -> str:
+        """The text flags behind an own-data rule ("pitch", "heated", "leak"), whose excerpts
+        the owner can open; "" for every other rule. The key of these rules is the network."""
+        from audits.scores.evidence import EXCERPT_GROUPS
+
+        return EXCERPT_GROUPS.get(self.code, "") if self.key else ""

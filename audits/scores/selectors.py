@@ -4,14 +4,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import formats, timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from audits.feedback.models import Relationship
 from audits.questionnaires.models import Dimension, Pillar
 from audits.scores.catalogue import SEVERITIES
 from audits.scores.charts import SERIES_COLOURS, moment_labels
+from audits.scores.conditions.evidence import NETWORK_NAMES
+from audits.scores.evidence import entry_for
 from audits.scores.models import Recommendation, ScoreSnapshot
 from audits.scores.plan import by_priority, select_plan
 from audits.selfaudit.models import Audit
+from config.templatetags.numbers import percent
+from config.typography import french
 
 TREND_POINTS = 20
 SEVERITY_ORDER = SEVERITIES  # the one order, from the catalogue
@@ -78,13 +84,35 @@ class ScoreBoard:
         return [(str(names.get(code, code)), figures) for code, figures in groups.items()]
 
     @property
+    def evidence(self) -> dict:
+        """What the own data showed at this compile: {"networks", "dimensions", "gaps"}, or {}."""
+        return (self.snapshot.figures.get("evidence") or {}) if self.snapshot else {}
+
+    @property
     def dimension_rows(self) -> list[dict]:
-        """Each dimension, self against peers, in questionnaire order, with its name."""
+        """Each dimension, self against peers (and what the own data shows, when there is
+        any), in questionnaire order, with its name."""
         figures = self.reputation.get("dimensions") or {}
+        shown = (self.evidence.get("dimensions") or {}) if self.evidence else {}
         return [
-            {"code": code, "name": name, **(figures.get(code) or {})}
+            {
+                "code": code,
+                "name": name,
+                **(figures.get(code) or {}),
+                "evidence": [evidence_display(row) for row in shown.get(code, [])],
+            }
             for code, name in self.dimension_names.items()
             if code in figures
+        ]
+
+    @property
+    def evidence_gaps(self) -> list[dict]:
+        """ "You say you rarely pitch; 38 % of your last 50 posts on LinkedIn are pitches":
+        the blind spots the own data shows, in the active language."""
+        return [
+            {**gap, "name": self._names.get(gap["dimension"], ""), "sentence": gap_sentence(gap)}
+            for gap in (self.evidence.get("gaps") or [])
+            if entry_for(gap["figure"])
         ]
 
     def chart(self) -> dict:
@@ -99,6 +127,49 @@ class ScoreBoard:
             "trend": [value for _, value in self.trend],
             "colours": SERIES_COLOURS,
         }
+
+
+def _language() -> str:
+    return "fr" if (get_language() or "").startswith("fr") else "en"
+
+
+def evidence_value(entry: dict, value) -> str:
+    """A figure as the active language writes it (percent filter, localised numbers)."""
+    if entry["kind"] == "share":
+        return percent(round(value * 100), 0)
+    if entry["kind"] == "bool":
+        return str(_("yes") if value else _("no"))
+    return formats.number_format(value, use_l10n=True)
+
+
+def evidence_display(row: dict) -> dict:
+    entry = entry_for(row["figure"]) or {
+        "label": {"fr": row["figure"], "en": row["figure"]},
+        "kind": "count",
+    }
+    return {
+        **row,
+        "label": entry["label"][_language()],
+        "network_name": NETWORK_NAMES.get(row["network"], row["network"]),
+        "shown": evidence_value(entry, row["value"]),
+    }
+
+
+def gap_sentence(gap: dict) -> str:
+    entry = entry_for(gap["figure"])
+    language = _language()
+    shows = entry["shows"][language].format(
+        value=evidence_value(entry, gap["value"]),
+        base=formats.number_format(gap.get("base") or 0),
+        network=NETWORK_NAMES.get(gap["network"], gap["network"]),
+    )
+    sentence = (
+        f"{entry['says'][language]} ; {shows}"
+        if language == "fr"
+        else f"{entry['says'][language]}; {shows}"
+    )
+    sentence = sentence[:1].upper() + sentence[1:] + "."
+    return french(sentence) if language == "fr" else sentence
 
 
 def board_recommendations(

@@ -31,6 +31,7 @@ from audits.scores.engine import (
     ObjectiveFigures,
     compute_reputation,
 )
+from audits.scores.evidence import evidence_snapshot
 from audits.scores.models import Recommendation, ScoreSnapshot
 from audits.scores.plan import plan_priorities
 from audits.scores.recommendations import recommend
@@ -39,6 +40,7 @@ from contacts.absence_texts import role_action, sector_action
 from contacts.alignment import align
 from contacts.models import Contact
 from contacts.selectors import CHAMPION, champions_queryset
+from evidence.selectors import evidence_figures
 
 CHAMPION_NAMES = 5  # the champions named in the rules' texts
 
@@ -218,6 +220,7 @@ def scoring_inputs(audit: Audit) -> Inputs:
         structure=structure,
         external_review=_external_review(audit),
         today=today.isoformat(),
+        evidence=evidence_figures(audit.owner_id),
     )
 
 
@@ -253,7 +256,10 @@ def recommendation_labels(questionnaire_id: int) -> dict[str, dict[str, str]]:
 
 
 def _fingerprint(inputs: Inputs) -> str:
-    payload = json.dumps(asdict(inputs), sort_keys=True, default=str)
+    fields = asdict(inputs)
+    if not fields["evidence"]:  # audits without own data keep the fingerprint they had
+        del fields["evidence"]
+    payload = json.dumps(fields, sort_keys=True, default=str)
     return hashlib.sha256(f"{ALGORITHM}|{payload}".encode()).hexdigest()
 
 
@@ -278,6 +284,8 @@ def audit_compile_scores(*, audit_id: int) -> ScoreSnapshot | None:
         "network": asdict(inputs.network),
         "objective": asdict(inputs.objective),
     }
+    if inputs.evidence:
+        figures["evidence"] = evidence_snapshot(inputs, reputation)
     with transaction.atomic():
         Audit.objects.filter(pk=audit_id).update(peer_summary=inputs.peer)
         snapshot, _created = ScoreSnapshot.objects.get_or_create(

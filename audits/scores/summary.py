@@ -19,6 +19,7 @@ KEYS = (
     "hidden_strengths",
     "plan",
     "recommendations",
+    "evidence",
 )
 
 
@@ -46,6 +47,8 @@ def score_object(snapshot: ScoreSnapshot) -> dict:
         "hidden_strengths": _codes(reputation.get("hidden_strengths")),
         "plan": [rec.code for rec in plan],
         "recommendations": list(dict.fromkeys(rec.code for rec in by_priority(active))),
+        # {network: figures}: what the own data showed at this compile ({} without any).
+        "evidence": (snapshot.figures.get("evidence") or {}).get("networks") or {},
     }
 
 

@@ -8,7 +8,7 @@ import pytest
 from audits.feedback.aggregate import PeerResponse, summarise_feedback
 from audits.questionnaires.definition import load_definition
 from audits.scores import catalogue, plan
-from audits.scores.conditions import CONDITIONS, network, peers, practice
+from audits.scores.conditions import CONDITIONS, evidence, network, peers, practice
 from audits.scores.engine import (
     Inputs,
     NetworkFigures,
@@ -30,7 +30,7 @@ QUESTIONS = {q.code: q for q in DEFINITION.questions}
 APPRAISAL = {"p": "positive", "n": "neutral", "x": "negative"}
 RULES = catalogue.rules()
 RULE_CODES = list(RULES)
-CONDITION_MODULES = (peers, network, practice)
+CONDITION_MODULES = (peers, network, practice, evidence)
 
 
 def best_answer(question):
@@ -186,6 +186,26 @@ FIRING = {
         peer_figures=peer(20, "p" * 16, dict.fromkeys(DIMENSIONS, 5) | {"listening": 3})
     ),
     "hidden_strength": lambda: model_inputs(on_five={"tools": 3.0}, dimensions={"tools": 50.0}),
+    # What the own data shows (audits/scores/evidence_map.toml): one figure past its threshold.
+    "evidence_pitching": lambda: replace(
+        model_inputs(), evidence={"linkedin": {"pitch_share": 0.38, "pitch_base": 50}}
+    ),
+    "evidence_heated": lambda: replace(model_inputs(), evidence={"x": {"heated_share": 0.1}}),
+    "evidence_leaks": lambda: replace(model_inputs(), evidence={"linkedin": {"leak_count": 2}}),
+    "evidence_silence": lambda: replace(
+        model_inputs(), evidence={"linkedin": {"longest_silence_days": 90, "active_weeks_12m": 12}}
+    ),
+    "evidence_unanswered": lambda: replace(
+        model_inputs(),
+        evidence={
+            "linkedin": {
+                "replies_to_comments_share": 0.2,
+                "median_reply_hours": 70,
+                "comments_on_others_share": 0.1,
+                "invitations_with_note_share": 0.1,
+            }
+        },
+    ),
 }
 
 

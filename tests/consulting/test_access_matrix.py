@@ -82,6 +82,7 @@ NOT_WALKED = {
     "audits:cycle_start",
     "audits:feedback_nudged",
     "audits:benchmark_leave",
+    "evidence:draft_check_json",  # POST only: tests/evidence/test_draft_check.py
 }
 
 
@@ -182,6 +183,14 @@ def world(db):
         "consulting:messages": (
             f"/consultant/engagements/{engaged_engagement.pk}/messages/",
             {**ENGAGED_ONLY, "revoked": 404},  # not their engagement: a 404, as for a stranger
+        ),
+        # Own data (issue 18): each account reads its own excerpts; a consultant reads a
+        # client's only when the client shares contacts (tests/scores/test_evidence.py).
+        "evidence:draft_check": ("/own-data/check/", ANY_USER),
+        "evidence:excerpts": ("/own-data/excerpts/linkedin/pitch/", ANY_USER),
+        "consulting:client_excerpts": (
+            f"/consultant/clients/{o}/excerpts/linkedin/pitch/",
+            {**ENGAGED_ONLY, "engaged": 403},
         ),
     }
     return users, rows

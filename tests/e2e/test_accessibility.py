@@ -105,6 +105,8 @@ def test_the_journeys_pages_have_no_serious_violation(
                 "/accounts/profile/",
                 "/accounts/my-data/",
                 f"/audits/consultants/{engagement.pk}/messages/",  # issue 20
+                "/own-data/check/",  # textflags
+                "/own-data/excerpts/linkedin/pitch/",
             ],
         )
     )

@@ -5,11 +5,11 @@ Pure: no Django, no ORM. Each condition reads the inputs and the computed reputa
 returns its findings; the texts they fill are in the catalogue.
 """
 
-from audits.scores.conditions import network, peers, practice
+from audits.scores.conditions import evidence, network, peers, practice
 from audits.scores.conditions.base import Condition
 
 CONDITIONS: dict[str, Condition] = {}
-for _module in (peers, network, practice):
+for _module in (peers, network, practice, evidence):
     for _code, _condition in _module.CONDITIONS.items():
         if _code in CONDITIONS:
             raise RuntimeError(f"two conditions for rule {_code!r}")
