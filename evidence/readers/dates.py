@@ -24,7 +24,8 @@ from contacts.importers.base import parse_date
 _X = re.compile(
     r"[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{1,2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2}) (\d{4})$"
 )
-_X_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_X_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 _TIME = re.compile(
     r"[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([AaPp][Mm])?\s*"
     r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?",

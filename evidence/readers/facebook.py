@@ -21,7 +21,9 @@ from .dates import from_timestamp
 from .records import Activity, Comment, Post, Reaction
 
 NETWORK = "facebook"
-_OWN = re.compile(r"\b(?:his|her|their|your) own\b|\bsa propre\b|\bson propre\b|\bses propres\b", re.I)
+_OWN = re.compile(
+    r"\b(?:his|her|their|your) own\b|\bsa propre\b|\bson propre\b|\bses propres\b", re.I
+)
 _REPLY = re.compile(r"\breplied to\b|\ba répondu\b|\brépondu\b", re.I)
 
 
@@ -92,7 +94,9 @@ def _first(entry: dict, key: str):
 
 
 def _read(kind: str, document, file: str, activity: Activity, limits: Limits) -> None:
-    entries = _list(document, "status_updates_v2", "comments_v2", "comments", "reactions_v2", "reactions")
+    entries = _list(
+        document, "status_updates_v2", "comments_v2", "comments", "reactions_v2", "reactions"
+    )
     if not entries and not isinstance(document, (list, dict)):
         raise ActivityFileError("bad_structure", file)
     if len(entries) > limits.max_items:
@@ -137,6 +141,7 @@ def _read(kind: str, document, file: str, activity: Activity, limits: Limits) ->
         else:
             activity.reactions.append(Reaction(when=when))
     activity.files_read.append(base_name(file))
+    activity.sources.add(kind)
 
 
 def read_facebook_zip(archive: Archive, limits: Limits, progress: Progress) -> Activity:

@@ -178,7 +178,9 @@ class _Reader:
 
     def profile(self, data: bytes, file: str) -> None:
         for _, cells, columns, _ in self._table(data, "profile", file):
-            name = fold(f"{_cell(cells, columns, 'first_name')} {_cell(cells, columns, 'last_name')}")
+            name = fold(
+                f"{_cell(cells, columns, 'first_name')} {_cell(cells, columns, 'last_name')}"
+            )
             if name:
                 self.owner_names.add(name)
             self.activity.profile = Profile(
@@ -271,13 +273,36 @@ class _Reader:
                         Connection(name=fold(item.full_name), connected_on=item.connected_on)
                     )
         except ImportFileError as error:
-            code = error.code if error.code in ("empty", "binary", "encoding", "not_csv") else "no_header"
+            code = (
+                error.code
+                if error.code in ("empty", "binary", "encoding", "not_csv")
+                else "no_header"
+            )
             raise ActivityFileError(code, file) from None
 
 
 # Read in this order: the profile names the owner for messages, shares before comments.
-_ORDER = ("profile", "shares", "comments", "reactions", "invitations", "messages", "connections", "recommendations", "endorsements")  # fmt: skip
+_ORDER = (
+    "profile",
+    "shares",
+    "comments",
+    "reactions",
+    "invitations",
+    "messages",
+    "connections",
+    "recommendations",
+    "endorsements",
+)
 _CONNECTIONS_FILES = ("connections.csv", "relations.csv")
+_SOURCES = {
+    "shares": "posts",
+    "comments": "comments",
+    "reactions": "reactions",
+    "messages": "messages",
+    "invitations": "invitations",
+    "connections": "connections",
+    "profile": "profile",
+}
 
 
 def _table_of(name: str) -> str | None:
@@ -298,6 +323,7 @@ def _run(reader: _Reader, table: str, data: bytes, file: str) -> None:
         activity.endorsements_received = reader.count_rows(data, table, file)
     else:
         getattr(reader, table)(data, file)
+        activity.sources.add(_SOURCES[table])
     activity.files_read.append(base_name(file))
 
 
@@ -336,7 +362,16 @@ def read_linkedin_csv(data: bytes, name: str, limits: Limits, progress: Progress
 def detect_table(text: str) -> str | None:
     """Which of the export's files a CSV is, from its header (a renamed file)."""
     head = text[:20_000]
-    for table in ("messages", "invitations", "shares", "profile", "reactions", "comments", "endorsements", "recommendations"):  # fmt: skip
+    for table in (
+        "messages",
+        "invitations",
+        "shares",
+        "profile",
+        "reactions",
+        "comments",
+        "endorsements",
+        "recommendations",
+    ):
         try:
             offset, delimiter = _header_offset(head, table)
         except ActivityFileError:

@@ -82,6 +82,9 @@ class Activity:
     skipped: int = 0
     errors: list[dict] = field(default_factory=list)
     files_read: list[str] = field(default_factory=list)
+    # What the export holds ("posts", "comments", "reactions", "messages", "invitations",
+    # "connections", "profile"): a count of a kind never read is absent, not 0.
+    sources: set[str] = field(default_factory=set)
 
     MAX_ERRORS = 50
 

@@ -65,12 +65,12 @@ def _read_tweets(data: bytes, file: str, activity: Activity, limits: Limits) -> 
         tweets.append((when, text, tweet))
     own_ids = {str(t.get("id_str") or t.get("id") or "") for _, _, t in tweets} - {""}
     for when, text, tweet in tweets:
-        reply_to = str(tweet.get("in_reply_to_status_id_str") or tweet.get("in_reply_to_status_id") or "")
+        reply_to = str(
+            tweet.get("in_reply_to_status_id_str") or tweet.get("in_reply_to_status_id") or ""
+        )
         entities = tweet.get("entities") if isinstance(tweet.get("entities"), dict) else {}
         urls = entities.get("urls") if isinstance(entities.get("urls"), list) else []
-        expanded = " ".join(
-            str(u.get("expanded_url", "")) for u in urls if isinstance(u, dict)
-        )
+        expanded = " ".join(str(u.get("expanded_url", "")) for u in urls if isinstance(u, dict))
         if tweet.get("retweeted") is True or text.startswith("RT @"):
             activity.reactions.append(Reaction(when=when))
         elif reply_to:
@@ -89,6 +89,7 @@ def _read_tweets(data: bytes, file: str, activity: Activity, limits: Limits) -> 
                 )
             )
     activity.files_read.append(base_name(file))
+    activity.sources.update(("posts", "comments", "reactions"))
 
 
 def _truthy(value) -> bool:
