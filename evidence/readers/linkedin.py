@@ -69,6 +69,13 @@ def _has_required(columns: dict[str, int], table: str) -> bool:
     return all(name in columns for name in _spec()[table]["required"])
 
 
+def _header_cells(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line.rstrip("\r")], delimiter=delimiter), [])
+    except csv.Error:  # a stray carriage return or NUL: not a header
+        return []
+
+
 def _header_offset(text: str, table: str) -> tuple[int, str]:
     """Where the header starts (after a preamble of any length) and its delimiter."""
     position = 0
@@ -77,7 +84,7 @@ def _header_offset(text: str, table: str) -> tuple[int, str]:
         line = text[position : len(text) if end == -1 else end]
         if line.strip():
             delimiter = count_delimiter(line)
-            cells = next(csv.reader([line], delimiter=delimiter), [])
+            cells = _header_cells(line, delimiter)
             if _has_required(_columns(cells, table), table):
                 return position, delimiter
         if end == -1:
@@ -376,7 +383,7 @@ def detect_table(text: str) -> str | None:
             offset, delimiter = _header_offset(head, table)
         except ActivityFileError:
             continue
-        header = next(csv.reader([head[offset:].split("\n", 1)[0]], delimiter=delimiter), [])
+        header = _header_cells(head[offset:].split("\n", 1)[0], delimiter)
         columns = _columns(header, table)
         if table == "messages" and "conversation" not in columns:
             continue
