@@ -117,6 +117,9 @@ def run() -> dict[str, float]:
     from bench import scores_load
 
     results.update(scores_load.measure())
+    from bench import evidence_load  # own data: a 10-year LinkedIn export (issue 18)
+
+    results.update(evidence_load.measure())
     return results
 
 
