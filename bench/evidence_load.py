@@ -17,10 +17,29 @@ import tracemalloc
 import zipfile
 from datetime import UTC, datetime, timedelta
 
-WORDS = (
-    "listening clients team lesson project growth network meeting trust open question "
-    "thanks launch week insight practice career advice event conference story"
-).split()
+WORDS = [
+    "listening",
+    "clients",
+    "team",
+    "lesson",
+    "project",
+    "growth",
+    "network",
+    "meeting",
+    "trust",
+    "open",
+    "question",
+    "thanks",
+    "launch",
+    "week",
+    "insight",
+    "practice",
+    "career",
+    "advice",
+    "event",
+    "conference",
+    "story",
+]
 PHRASES = ["Book a demo today", "What an outrageous decision", "Our revenue reached 3 M€", ""]
 
 
@@ -68,15 +87,16 @@ def linkedin_complete_export(
                 ]
                 for i in range(posts)
             ),
-        ),  # fmt: skip
+        ),
         "Comments.csv": _csv(
             ["Date", "Link", "Message"],
             (
                 [
                     when(),
-                    f"https://www.linkedin.com/feed/update/urn:li:activity:{rng.randrange(posts * 3)}",
+                    "https://www.linkedin.com/feed/update/urn:li:activity:"
+                    + str(rng.randrange(posts * 3)),
                     _text(rng, 15),
-                ]  # fmt: skip
+                ]
                 for _ in range(comments)
             ),
         ),
@@ -112,7 +132,7 @@ def linkedin_complete_export(
                 )(rng.randrange(len(people)), rng.random() < 0.5)
                 for _ in range(messages)
             ),
-        ),  # fmt: skip
+        ),
         "Invitations.csv": _csv(
             ["From", "To", "Sent At", "Message", "Direction"],
             (
@@ -122,7 +142,7 @@ def linkedin_complete_export(
                     "1/5/24, 10:12 AM",
                     "Glad to connect" if i % 3 else "",
                     "OUTGOING",
-                ]  # fmt: skip
+                ]
                 for i in range(500)
             ),
         ),
@@ -160,7 +180,7 @@ def measure() -> dict[str, float]:
         "evidence_import_zip_mb": round(len(data) / 1024 / 1024, 1),
         "evidence_import_items": sum(
             job.counts.get(k, 0) for k in ("posts", "comments", "reactions", "messages")
-        ),  # fmt: skip
+        ),
     }
 
 

@@ -14,7 +14,9 @@ from tests.helpers.browser import log_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_upload_watch_progress_see_figures_and_delete_an_excerpt(page: Page, live_server, monkeypatch, tmp_path):  # fmt: skip
+def test_upload_watch_progress_see_figures_and_delete_an_excerpt(
+    page: Page, live_server, monkeypatch, tmp_path
+):
     user = UserFactory(language="en")
     log_in(page, live_server, user)
     page.get_by_role("link", name="My own data").click()

@@ -88,9 +88,18 @@ def test_a_figure_whose_base_is_zero_is_absent_not_zero():
     activity = Activity("linkedin", comments=[Comment(when, "Nice")], sources={"comments"})
     figures = compute(activity).figures
     assert figures["comments_12m"] == 1
-    for absent in ("posts_12m", "pitch_share", "pitch_base", "two_way_ratio", "median_reply_hours",
-                   "invitations_with_note_share", "first_message_pitch_share", "messages_12m",
-                   "comments_on_others_share", "headline_matches_objective"):  # fmt: skip
+    for absent in (
+        "posts_12m",
+        "pitch_share",
+        "pitch_base",
+        "two_way_ratio",
+        "median_reply_hours",
+        "invitations_with_note_share",
+        "first_message_pitch_share",
+        "messages_12m",
+        "comments_on_others_share",
+        "headline_matches_objective",
+    ):
         assert absent not in figures, absent
 
 

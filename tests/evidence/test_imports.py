@@ -35,13 +35,22 @@ def run(django_capture_on_commit_callbacks):
 
 def test_an_upload_is_read_and_only_figures_and_excerpts_are_kept(run, linkedin_zip):
     owner = UserFactory()
-    Contact.objects.create(owner=owner, full_name="Acme buyer", company="Acme Corp", relationship=Relationship.CLIENT)  # fmt: skip
+    Contact.objects.create(
+        owner=owner, full_name="Acme buyer", company="Acme Corp", relationship=Relationship.CLIENT
+    )
     ObjectiveFactory(owner=owner, title="Find a CTO position", needed_roles=["recruiter"])
     job = run(owner, "export.zip", linkedin_zip)
     job.refresh_from_db()  # the task ran in process on commit
     assert job.status == ActivityImport.Status.DONE and job.progress == 100
     assert job.network == "linkedin"
-    assert job.counts == {"posts": 5, "comments": 4, "reactions": 3, "messages": 8, "invitations": 4, "skipped": 1}  # fmt: skip
+    assert job.counts == {
+        "posts": 5,
+        "comments": 4,
+        "reactions": 3,
+        "messages": 8,
+        "invitations": 4,
+        "skipped": 1,
+    }
     assert not job.file
     evidence = NetworkEvidence.objects.get(owner=owner, network="linkedin")
     assert evidence.figures["pitch_share"] == 0.25
@@ -50,11 +59,15 @@ def test_an_upload_is_read_and_only_figures_and_excerpts_are_kept(run, linkedin_
     assert FlaggedExcerpt.objects.filter(owner=owner, flag="client_name").count() == 1
 
 
-def test_the_raw_file_is_deleted_once_read_on_success_and_on_failure(linkedin_zip, settings, tmp_path):  # fmt: skip
+def test_the_raw_file_is_deleted_once_read_on_success_and_on_failure(
+    linkedin_zip, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     owner = UserFactory()
     for name, data in (("export.zip", linkedin_zip), ("broken.zip", b"PK\x03\x04 broken")):
-        job = ActivityImport.objects.create(owner=owner, file=upload(name, data), original_name=name, size=len(data))  # fmt: skip
+        job = ActivityImport.objects.create(
+            owner=owner, file=upload(name, data), original_name=name, size=len(data)
+        )
         path = _stored_path(job)
         assert path.exists()
         activity_import_run(import_id=job.pk)
@@ -98,7 +111,7 @@ def test_a_failure_while_writing_rolls_everything_back(run, linkedin_zip, monkey
 def test_a_second_import_of_a_network_replaces_its_evidence(run, linkedin_zip):
     owner = UserFactory()
     run(owner, "export.zip", linkedin_zip)
-    run(owner, "Shares.csv", fixture_bytes("linkedin/Shares.csv"))  # fmt: skip
+    run(owner, "Shares.csv", fixture_bytes("linkedin/Shares.csv"))
     evidence = NetworkEvidence.objects.get(owner=owner, network="linkedin")
     assert "messages_12m" not in evidence.figures  # only Shares.csv this time
     assert not FlaggedExcerpt.objects.filter(owner=owner, kind="comment").exists()
@@ -108,7 +121,10 @@ def test_networks_are_kept_apart(run, linkedin_zip, x_zip):
     owner = UserFactory()
     run(owner, "export.zip", linkedin_zip)
     run(owner, "twitter.zip", x_zip)
-    assert set(NetworkEvidence.objects.filter(owner=owner).values_list("network", flat=True)) == {"linkedin", "x"}  # fmt: skip
+    assert set(NetworkEvidence.objects.filter(owner=owner).values_list("network", flat=True)) == {
+        "linkedin",
+        "x",
+    }
 
 
 def test_the_quota_of_files_waiting(run, settings, linkedin_zip):
@@ -121,7 +137,9 @@ def test_the_quota_of_files_waiting(run, settings, linkedin_zip):
 
 def test_the_sweep_picks_up_a_lost_enqueue(linkedin_zip):
     owner = UserFactory()
-    job = ActivityImport.objects.create(owner=owner, file=upload("e.zip", linkedin_zip), original_name="e.zip", size=1)  # fmt: skip
+    job = ActivityImport.objects.create(
+        owner=owner, file=upload("e.zip", linkedin_zip), original_name="e.zip", size=1
+    )
     ActivityImport.objects.filter(pk=job.pk).update(created_at=job.created_at.replace(year=2020))
     assert activity_import_sweep() == 1
     job.refresh_from_db()
@@ -152,10 +170,14 @@ def test_the_command_prints_its_json_summary(tmp_path, capsys):
         "invitations": 4,
         "skipped": 1,
         "errors": [
-            {"file": "Basic_LinkedInDataExport/messages.csv", "code": "no_date", "line": 12,
-             "message": "no date that could be read"}
+            {
+                "file": "Basic_LinkedInDataExport/messages.csv",
+                "code": "no_date",
+                "line": 12,
+                "message": "no date that could be read",
+            }
         ],
-    }  # fmt: skip
+    }
     assert path.exists()  # the operator's own file is left alone
     assert NetworkEvidence.objects.filter(owner=owner, network="linkedin").exists()
 

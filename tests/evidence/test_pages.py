@@ -51,7 +51,9 @@ def test_the_page_in_french(client, owner, imported):
     assert "Ce que montrent vos propres données" in page
 
 
-def test_a_bad_upload_shows_which_file_and_what_is_wrong(client, owner, django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_bad_upload_shows_which_file_and_what_is_wrong(
+    client, owner, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(HOME, {"file": upload("export.zip", b"PK\x03\x04 broken")})
     page = client.get(HOME).content.decode()
@@ -80,9 +82,17 @@ def test_another_accounts_ids_are_404(client, owner):
 
 
 def test_the_progress_endpoint_is_the_owners_only(client, owner):
-    job = ActivityImport.objects.create(owner=owner, original_name="e.zip", status="running", progress=40)  # fmt: skip
+    job = ActivityImport.objects.create(
+        owner=owner, original_name="e.zip", status="running", progress=40
+    )
     response = client.get(reverse("evidence:import_status", args=[job.pk]))
-    assert response.json() == {"status": "running", "label": "reading", "progress": 40, "finished": False, "message": ""}  # fmt: skip
+    assert response.json() == {
+        "status": "running",
+        "label": "reading",
+        "progress": 40,
+        "finished": False,
+        "message": "",
+    }
     assert "no-cache" in response["Cache-Control"]
     client.logout()
     assert client.get(reverse("evidence:import_status", args=[job.pk])).status_code == 302
@@ -114,7 +124,9 @@ def test_delete_all_excerpts_and_a_whole_network(client, owner, imported):
 def test_delete_a_networks_excerpts_only(client, owner, imported):
     FlaggedExcerpt.objects.create(owner=owner, network="x", kind="post", flag="pitch", excerpt="x")
     client.post(reverse("evidence:excerpts_delete"), {"network": "linkedin"})
-    assert list(FlaggedExcerpt.objects.filter(owner=owner).values_list("network", flat=True)) == ["x"]  # fmt: skip
+    assert list(FlaggedExcerpt.objects.filter(owner=owner).values_list("network", flat=True)) == [
+        "x"
+    ]
     assert client.post(reverse("evidence:excerpts_delete"), {"network": "bad"}).status_code == 404
 
 
@@ -126,7 +138,9 @@ def test_query_count_does_not_grow_with_the_data(client, owner):
 
     NetworkEvidence.objects.create(owner=owner, network="linkedin", figures={"posts_12m": 1})
     ActivityImport.objects.create(owner=owner, original_name="a.zip", status="done")
-    FlaggedExcerpt.objects.create(owner=owner, network="linkedin", kind="post", flag="pitch", excerpt="a")  # fmt: skip
+    FlaggedExcerpt.objects.create(
+        owner=owner, network="linkedin", kind="post", flag="pitch", excerpt="a"
+    )
     small = count()
     for network in ("x", "facebook"):
         NetworkEvidence.objects.create(owner=owner, network=network, figures={"posts_12m": 1})
@@ -164,7 +178,9 @@ def test_the_navbar_links_the_page(client, owner):
     assert f'href="{HOME}"' in client.get(reverse("dashboard")).content.decode()
 
 
-def test_an_x_archive_zip_through_the_page(client, owner, x_zip, django_capture_on_commit_callbacks):  # fmt: skip
+def test_an_x_archive_zip_through_the_page(
+    client, owner, x_zip, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(HOME, {"file": upload("twitter.zip", x_zip)})
     page = client.get(HOME).content.decode()

@@ -56,7 +56,9 @@ def test_the_linkedin_zip_reads_every_file_with_its_quirks(linkedin_zip):
     # Profile.csv; others' words are not kept.
     assert len(activity.messages) == 8
     assert activity.skipped == 1
-    assert activity.errors == [{"file": "Basic_LinkedInDataExport/messages.csv", "code": "no_date", "line": 12}]  # fmt: skip
+    assert activity.errors == [
+        {"file": "Basic_LinkedInDataExport/messages.csv", "code": "no_date", "line": 12}
+    ]
     outgoing = [m for m in activity.messages if m.outgoing]
     assert len(outgoing) == 4
     assert all(m.text == "" for m in activity.messages if not m.outgoing)
@@ -78,7 +80,10 @@ def test_a_french_export_in_windows_1252_with_semicolons_and_day_first_dates():
     assert (first.outgoing, reply.outgoing, other.outgoing) == (False, True, True)
     assert reply.text == "Très bien, merci !\nÀ bientôt."
     assert first.when == datetime(2024, 3, 5, 10, 12, tzinfo=UTC)  # 05/03 is 5 March
-    assert [p.text for p in activity.posts] == ["Un billet sur l'écoute, en français", "Profitez de notre promotion"]  # fmt: skip
+    assert [p.text for p in activity.posts] == [
+        "Un billet sur l'écoute, en français",
+        "Profitez de notre promotion",
+    ]
     assert activity.posts[1].when == datetime(2024, 2, 12, tzinfo=UTC)
     assert activity.invitations[0].note == "Ravie de vous avoir rencontré"
     assert activity.invitations[1].when == datetime(2024, 3, 5, tzinfo=UTC)
@@ -165,7 +170,7 @@ def _zip(members: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
             b'Date,ShareCommentary\n2024-01-01,"never closed\n',
             "not_csv",
             "Shares.csv",
-        ),  # fmt: skip
+        ),
         ("posts.json", b"{not json", "bad_json", "posts.json"),
         ("posts.json", b'{"something": "else"}', "bad_structure", "posts.json"),
         ("photo.bin", b"\x89PNG\x00\x00", "unknown_network", "photo.bin"),
