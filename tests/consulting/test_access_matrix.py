@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audits.consulting.services import engagement_revoke
 from contacts.models import Contact, ContactImport
+from evidence.models import ActivityImport
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
 from tests.helpers.consulting import engage
 from tests.helpers.feedback import fresh_token, make_requests
@@ -73,6 +74,11 @@ NOT_WALKED = {
     "peer_decline",
     "consulting:accept",
     "consulting:invitation",
+    # Own data: POST-only deletions, attacked with POST in tests/evidence/test_pages.py.
+    "evidence:import_delete",
+    "evidence:excerpt_delete",
+    "evidence:excerpts_delete",
+    "evidence:network_delete",
 }
 
 
@@ -82,6 +88,7 @@ def world(db):
     owner = audit.owner
     contact = Contact.objects.create(owner=owner, full_name="Ana", networks="linkedin")
     job = ContactImport.objects.create(owner=owner, original_name="x.csv", format="linkedin_csv")
+    activity = ActivityImport.objects.create(owner=owner, original_name="export.zip")
     engaged, unengaged, revoked = ConsultantFactory(), ConsultantFactory(), ConsultantFactory()
     engage(owner, engaged)
     engagement_revoke(engagement=engage(owner, revoked), client=owner)
@@ -151,6 +158,8 @@ def world(db):
         ),
         "consulting:review": (f"/consultant/clients/{o}/audits/{a}/review/", ENGAGED_ONLY),
         "peer": (f"/f/{token}/", PUBLIC),
+        "evidence:home": ("/own-data/", ANY_USER),
+        "evidence:import_status": (f"/own-data/imports/{activity.pk}/status.json", OWNER_ONLY),
     }
     return users, rows
 
@@ -199,6 +208,7 @@ def test_forged_ids_reach_nothing(world, forged):
         f"/contacts/{forged}/edit/",
         f"/contacts/import/{forged}/",
         f"/audits/objectives/{forged}/edit/",
+        f"/own-data/imports/{forged}/status.json",
     ]
     assert [client.get(u).status_code for u in urls] == [404] * len(urls)
     consultant = Client()
