@@ -87,7 +87,8 @@ def structure_of(document) -> str | None:
 
 
 def _first(entry: dict, key: str):
-    for item in entry.get("data") or []:
+    data = entry.get("data")
+    for item in data if isinstance(data, list) else []:
         if isinstance(item, dict) and key in item:
             return item[key]
     return None

@@ -66,3 +66,33 @@ def test_random_csv_cells_under_a_real_header(cells, rows):
     header = "CONVERSATION ID,FROM,TO,DATE,CONTENT,FOLDER\n"
     body = "\n".join(",".join(cells) for _ in range(rows))
     _read("messages.csv", (header + body).encode("utf-8", "surrogatepass"))
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(
+        st.sampled_from(["data", "post", "comment", "timestamp", "title", "comments_v2",
+                         "tweet", "created_at", "full_text", "entities", "urls",
+                         "in_reply_to_status_id_str", "attachments", "reactions_v2"]),
+        children,
+        max_size=5,
+    ),
+    max_leaves=20,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=JSON)
+def test_random_json_structures_in_facebook_and_x_files(document):
+    import json
+
+    text = json.dumps(document)
+    for name, data in (
+        ("comments.json", text),
+        ("your_posts_1.json", text),
+        ("download.json", text),
+        ("tweets.js", f"window.YTD.tweets.part0 = {text}"),
+        ("tweets.js", f'window.YTD.tweets.part0 = [{{"tweet": {text}}}]'),
+    ):
+        _read(name, data.encode())
