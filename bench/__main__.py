@@ -121,6 +121,9 @@ def run() -> dict[str, float]:
 
     settings.DRAFT_CHECK_RATE_LIMIT = 10_000  # 200 checks in a row from one address
     results.update(draft_check.measure())
+    from bench import evidence_load  # own data: a 10-year LinkedIn export (issue 18)
+
+    results.update(evidence_load.measure())
     return results
 
 

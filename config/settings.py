@@ -202,6 +202,11 @@ CELERY_BEAT_SCHEDULE["compute-sector-benchmark"] = {
     "task": "audits.cycles.tasks.compute_sector_benchmark",
     "schedule": crontab(hour=3, minute=40),
 }
+# Own data (evidence): re-enqueue activity imports whose enqueue was lost or whose worker died.
+CELERY_BEAT_SCHEDULE["sweep-activity-imports"] = {
+    "task": "evidence.tasks.sweep_activity_imports",
+    "schedule": 60.0,
+}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -403,6 +408,16 @@ BENCHMARK_MIN_PARTICIPANTS = max(envint("BENCHMARK_MIN_PARTICIPANTS", 10), 10)
 # many hours, and an account keeps at most this many files waiting to be imported.
 CONTACT_IMPORT_ABANDONED_HOURS = envint("CONTACT_IMPORT_ABANDONED_HOURS", 24)
 CONTACT_IMPORT_PENDING_LIMIT = envint("CONTACT_IMPORT_PENDING_LIMIT", 3)
+
+# --- Own data (evidence) ---------------------------------------------------------------------
+# Limits on a network export (evidence.readers.base.Limits): the upload's size, the items one
+# file inside it may hold, and the ZIP's members and total uncompressed size (zip bombs).
+EVIDENCE_MAX_UPLOAD_MB = envint("EVIDENCE_MAX_UPLOAD_MB", 200)
+EVIDENCE_MAX_ITEMS = envint("EVIDENCE_MAX_ITEMS", 200_000)
+EVIDENCE_MAX_ZIP_MEMBERS = envint("EVIDENCE_MAX_ZIP_MEMBERS", 5_000)
+EVIDENCE_MAX_UNZIPPED_MB = envint("EVIDENCE_MAX_UNZIPPED_MB", 1024)
+# Files an account may have waiting to be read at once.
+EVIDENCE_IMPORT_PENDING_LIMIT = envint("EVIDENCE_IMPORT_PENDING_LIMIT", 3)
 
 # --- Reports --------------------------------------------------------------------------------
 # A PDF takes most of a second of CPU: at most this many render at once over all processes

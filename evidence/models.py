@@ -34,6 +34,7 @@ class ActivityImport(models.Model):
     counts = models.JSONField(default=dict, blank=True)
     errors = models.JSONField(default=list, blank=True)  # [{"file": ..., "code": ..., "line": n}]
     error_code = models.CharField(max_length=40, blank=True, default="")
+    error_file = models.CharField(max_length=255, blank=True, default="")  # inside the upload
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -43,6 +44,10 @@ class ActivityImport(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
 class NetworkEvidence(models.Model):

@@ -288,7 +288,7 @@ def audit_compile_scores(*, audit_id: int) -> ScoreSnapshot | None:
         figures["evidence"] = evidence_snapshot(inputs, reputation)
     with transaction.atomic():
         Audit.objects.filter(pk=audit_id).update(peer_summary=inputs.peer)
-        snapshot, _created = ScoreSnapshot.objects.get_or_create(
+        snapshot, created = ScoreSnapshot.objects.get_or_create(
             audit_id=audit_id,
             algorithm=ALGORITHM,
             inputs_hash=fingerprint,
@@ -298,6 +298,19 @@ def audit_compile_scores(*, audit_id: int) -> ScoreSnapshot | None:
                 "figures": json.loads(json.dumps(figures, default=str)),
             },
         )
+        if not created:
+            # The inputs went back to an earlier state (own data deleted, an answer undone):
+            # that snapshot is the current one again, so it must read as the latest, which
+            # every page takes by computed_at.
+            latest = (
+                ScoreSnapshot.objects.filter(audit_id=audit_id)
+                .order_by("-computed_at", "-id")
+                .values_list("pk", flat=True)
+                .first()
+            )
+            if latest != snapshot.pk:
+                snapshot.computed_at = timezone.now()
+                snapshot.save(update_fields=["computed_at"])
         _store_recommendations(audit_id, findings, priorities)
     return snapshot
 

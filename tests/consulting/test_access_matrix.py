@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audits.consulting.services import engagement_revoke
 from contacts.models import Contact, ContactImport
+from evidence.models import ActivityImport
 from tests.factories import AuditFactory, ConsultantFactory, UserFactory
 from tests.helpers.consulting import engage
 from tests.helpers.feedback import fresh_token, make_requests
@@ -83,6 +84,11 @@ NOT_WALKED = {
     "audits:feedback_nudged",
     "audits:benchmark_leave",
     "evidence:draft_check_json",  # POST only: tests/evidence/test_draft_check.py
+    # Own data: POST-only deletions, attacked with POST in tests/evidence/test_pages.py.
+    "evidence:import_delete",
+    "evidence:excerpt_delete",
+    "evidence:excerpts_delete",
+    "evidence:network_delete",
 }
 
 
@@ -92,6 +98,7 @@ def world(db):
     owner = audit.owner
     contact = Contact.objects.create(owner=owner, full_name="Ana", networks="linkedin")
     job = ContactImport.objects.create(owner=owner, original_name="x.csv", format="linkedin_csv")
+    activity = ActivityImport.objects.create(owner=owner, original_name="export.zip")
     engaged, unengaged, revoked = ConsultantFactory(), ConsultantFactory(), ConsultantFactory()
     engaged_engagement = engage(owner, engaged)
     engagement_revoke(engagement=engage(owner, revoked), client=owner)
@@ -192,6 +199,8 @@ def world(db):
             f"/consultant/clients/{o}/excerpts/linkedin/pitch/",
             {**ENGAGED_ONLY, "engaged": 403},
         ),
+        "evidence:home": ("/own-data/", ANY_USER),
+        "evidence:import_status": (f"/own-data/imports/{activity.pk}/status.json", OWNER_ONLY),
     }
     return users, rows
 
@@ -242,6 +251,7 @@ def test_forged_ids_reach_nothing(world, forged):
         f"/audits/objectives/{forged}/edit/",
         f"/audits/objectives/{forged}/check-in/",
         f"/audits/objectives/{forged}/progress/",
+        f"/own-data/imports/{forged}/status.json",
     ]
     assert [client.get(u).status_code for u in urls] == [404] * len(urls)
     consultant = Client()
