@@ -7,9 +7,9 @@ from playwright.sync_api import Page, expect
 from evidence import tasks
 from evidence.models import ActivityImport, FlaggedExcerpt
 from evidence.services import activity_import_run
-from tests.evidence.conftest import zip_of
 from tests.factories import UserFactory
 from tests.helpers.browser import log_in
+from tests.helpers.evidence import zip_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,7 +12,7 @@ import pytest
 from evidence.figures import ObjectiveTerms, compute
 from evidence.readers import read_export
 from evidence.readers.records import Activity, Comment, Message, Post
-from tests.evidence.conftest import zip_of
+from tests.helpers.evidence import zip_of
 
 OBJECTIVE = ObjectiveTerms("Find a CTO position", ("recruiter",), ("technology",))
 

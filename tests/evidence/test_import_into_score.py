@@ -8,8 +8,8 @@ from audits.scores.models import ScoreSnapshot
 from audits.scores.services import audit_compile_scores
 from evidence.models import NetworkEvidence
 from evidence.services import activity_import_from_bytes, network_evidence_delete
-from tests.evidence.conftest import zip_of
 from tests.factories import AuditFactory
+from tests.helpers.evidence import zip_of
 from tests.helpers.feedback import answer_requests
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from contacts.models import Contact, Relationship
 from evidence.models import ActivityImport, FlaggedExcerpt, NetworkEvidence
 from evidence.services import activity_import_create, activity_import_run, activity_import_sweep
-from tests.evidence.conftest import fixture_bytes, upload, zip_of
 from tests.factories import ObjectiveFactory, UserFactory
+from tests.helpers.evidence import fixture_bytes, upload, zip_of
 
 pytestmark = pytest.mark.django_db
 

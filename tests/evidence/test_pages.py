@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from evidence.models import ActivityImport, FlaggedExcerpt, NetworkEvidence
 from evidence.selectors import evidence_for_consultant
-from tests.evidence.conftest import upload, zip_of
 from tests.factories import UserFactory
+from tests.helpers.evidence import upload, zip_of
 
 pytestmark = pytest.mark.django_db
 HOME = reverse("evidence:home")

@@ -10,7 +10,7 @@ import pytest
 from evidence.readers import ActivityFileError, Limits, detect_network, read_export
 from evidence.readers.dates import parse_moment
 from evidence.readers.facebook import repair
-from tests.evidence.conftest import fixture_bytes, zip_of
+from tests.helpers.evidence import fixture_bytes, zip_of
 
 
 @pytest.mark.parametrize(
