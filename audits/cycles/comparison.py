@@ -4,7 +4,8 @@ Each cycle comes in as plain figures (built by audits/cycles/selectors.py from t
 latest score snapshot, which holds released peer aggregates only):
     {"overall": float | None, "confidence": str,
      "pillars": {code: {"score", "self", "peers"}}, "dimensions": {code: {"self", "peers"}},
-     "network": {"total_contacts", "coverage", "champions"}}
+     "network": {"total_contacts", "coverage", "champions"},
+     "evidence": {network: {figure: value}}}   (own data, audits/scores/evidence_map.toml)
 Every figure is 0..100 (contacts and champions are counts). A change is said in words
 (up, down, unchanged, new, no longer measured) as well as by its sign, never by colour alone.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from audits.scores.evidence import evidence_map
 from audits.selfaudit.scoring import round_half_away_from_zero
 
 # A change smaller than this (after rounding to one decimal) is "unchanged".
@@ -62,12 +64,23 @@ class Row:
 
 
 @dataclass(frozen=True)
+class EvidenceRow:
+    """One own-data figure of one network, then and now; shares as percentages (0..100)."""
+
+    network: str
+    figure: str
+    kind: str  # evidence_map.toml's kind: share, count, hours, days, bool
+    change: Change
+
+
+@dataclass(frozen=True)
 class Comparison:
     overall: Change
     confidence_then: str
     confidence_now: str
     pillars: tuple[Row, ...]
     network: dict[str, Change] = field(default_factory=dict)
+    evidence: tuple[EvidenceRow, ...] = ()
 
     @property
     def confidence_changed(self) -> bool:
@@ -77,6 +90,27 @@ class Comparison:
 def _figure(cycle: dict, group: str, code: str, name: str) -> float | None:
     value = ((cycle.get(group) or {}).get(code) or {}).get(name)
     return float(value) if value is not None else None
+
+
+def _evidence_value(entry: dict, figures: dict) -> float | None:
+    value = figures.get(entry["figure"])
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return None  # booleans (headline matches) are said in words on the score page
+    return float(value) * 100 if entry["kind"] == "share" else float(value)
+
+
+def compare_evidence(then: dict, now: dict) -> tuple[EvidenceRow, ...]:
+    """Every figure of the evidence map that either cycle measured, per network."""
+    rows = []
+    for network in sorted(set(then) | set(now)):
+        figures_then, figures_now = then.get(network) or {}, now.get(network) or {}
+        for entry in evidence_map():
+            change = Change(
+                _evidence_value(entry, figures_then), _evidence_value(entry, figures_now)
+            )
+            if change.direction != "none":
+                rows.append(EvidenceRow(network, entry["figure"], entry["kind"], change))
+    return tuple(rows)
 
 
 def compare(then: dict, now: dict, structure: list[tuple[str, list[str]]]) -> Comparison:
@@ -114,4 +148,5 @@ def compare(then: dict, now: dict, structure: list[tuple[str, list[str]]]) -> Co
         network={
             name: Change(network_then.get(name), network_now.get(name)) for name in NETWORK_FIGURES
         },
+        evidence=compare_evidence(then.get("evidence") or {}, now.get("evidence") or {}),
     )

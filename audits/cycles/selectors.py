@@ -9,10 +9,13 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from accounts.models import User
 from audits.cycles.comparison import NETWORK_FIGURES, Comparison, compare
 from audits.questionnaires.models import Dimension, Pillar
+from audits.scores.conditions.evidence import NETWORK_NAMES
+from audits.scores.evidence import entry_for
 from audits.scores.models import Recommendation, ScoreSnapshot
 from audits.selfaudit.models import Audit
 from audits.selfaudit.selectors import audit_get_for_owner, audits_for_owner
@@ -30,6 +33,7 @@ def cycle_figures(audit: Audit, snapshot: ScoreSnapshot | None) -> dict:
             "pillars": reputation.get("pillars") or {},
             "dimensions": reputation.get("dimensions") or {},
             "network": {name: network.get(name) for name in NETWORK_FIGURES},
+            "evidence": (snapshot.figures.get("evidence") or {}).get("networks") or {},
         }
     own = audit.self_scores or {}
     return {
@@ -54,6 +58,23 @@ class CycleComparison:
     comparison: Comparison
     names: dict[str, str]
     done: list[DoneAction]
+
+    @property
+    def evidence(self) -> list[dict]:
+        """Own-data figures then and now, with their label and network in the reader's language."""
+        language = (get_language() or "fr")[:2]
+        rows = []
+        for row in self.comparison.evidence:
+            entry = entry_for(row.figure) or {"label": {}}
+            rows.append(
+                {
+                    "label": entry["label"].get(language) or row.figure,
+                    "network": NETWORK_NAMES.get(row.network, row.network),
+                    "percent": row.kind == "share",
+                    "row": row,
+                }
+            )
+        return rows
 
     @property
     def pillars(self) -> list[dict]:

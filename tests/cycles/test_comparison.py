@@ -172,3 +172,47 @@ def test_the_pdf_report_renders_with_the_cycle_section(client):
         b"".join(response.streaming_content if response.streaming else [response.content])[:4]
         == b"%PDF"
     )
+
+
+def test_own_data_figures_are_compared_per_network_shares_as_percentages():
+    then = {"evidence": {"linkedin": {"pitch_share": 0.38, "active_weeks_12m": 20}}}
+    now = {"evidence": {"linkedin": {"pitch_share": 0.12, "active_weeks_12m": 31},
+                        "x": {"heated_share": 0.05}}}  # fmt: skip
+
+    rows = {(r.network, r.figure): r.change for r in compare(then, now, []).evidence}
+
+    assert (rows["linkedin", "pitch_share"].delta, rows["linkedin", "pitch_share"].direction) == (
+        -26.0,
+        "down",
+    )
+    assert rows["linkedin", "active_weeks_12m"].delta == 11.0
+    assert (rows["x", "heated_share"].then, rows["x", "heated_share"].direction) == (None, "new")
+    assert ("linkedin", "heated_share") not in rows  # measured in neither cycle
+
+
+@pytest.mark.django_db
+def test_the_comparison_page_has_the_own_data_then_and_now(client):
+    first = submitted_audit(objective__owner__language="en")
+    second = cycle_start(owner=first.owner, previous=first)
+    for audit, share, key in ((first, 0.38, "a"), (second, 0.12, "b")):
+        snap = snapshot(audit, overall=50.0, inputs_hash=key)
+        snap.figures["evidence"] = {"networks": {"linkedin": {"pitch_share": share}}}
+        snap.save(update_fields=["figures"])
+    client.force_login(first.owner)
+
+    page = client.get(f"/audits/{second.pk}/compare/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert row_text(page, "evidence-linkedin-pitch_share") == (
+        "Posts that pitch (LinkedIn) (%) 38.0 12.0 ▼ down 26.0"
+    )
+
+
+@pytest.mark.django_db
+def test_without_own_data_there_is_no_own_data_table(client):
+    first = submitted_audit(objective__owner__language="en")
+    second = cycle_start(owner=first.owner, previous=first)
+    snapshot(first, overall=40.0, inputs_hash="a")
+    snapshot(second, overall=50.0, inputs_hash="b")
+    client.force_login(first.owner)
+    page = client.get(f"/audits/{second.pk}/compare/").content.decode()
+    assert 'data-testid="comparison-evidence"' not in page

@@ -232,3 +232,16 @@ def test_evidence_changed_recompiles_the_latest_audit(audit, django_capture_on_c
         send_evidence_changed(audit.owner)
     latest = ScoreSnapshot.objects.filter(audit=audit).order_by("-computed_at", "-id").first()
     assert latest.figures["evidence"]["networks"]["linkedin"]["posts_12m"] == 50
+
+
+def test_the_two_way_ratio_speaks_to_two_way_communication_with_its_base():
+    from audits.scores.evidence import evidence_rows
+
+    rows = evidence_rows({"linkedin": {"two_way_ratio": 0.2, "two_way_base": 40}})
+
+    (row,) = rows["two_way"]
+    assert (row["figure"], row["base"], row["bad"]) == ("two_way_ratio", 40, True)
+    assert (
+        evidence_rows({"linkedin": {"two_way_ratio": 0.6, "two_way_base": 40}})["two_way"][0]["bad"]
+        is False
+    )
