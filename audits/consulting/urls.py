@@ -16,6 +16,11 @@ urlpatterns = [
     path("clients/<int:client_id>/map/", views.client_map, name="client_map"),
     path("clients/<int:client_id>/map/data.json", views.client_map_data, name="client_map_data"),
     path(
+        "clients/<int:client_id>/map/search.json",
+        views.client_map_search,
+        name="client_map_search",
+    ),
+    path(
         "clients/<int:client_id>/audits/<int:audit_id>/score/",
         views.client_score,
         name="client_score",

@@ -60,6 +60,7 @@ from audits.selfaudit.models import Audit
 from audits.selfaudit.selectors import audit_get_for_owner
 from config.ids import int_id
 from config.ratelimit import rate_limited
+from contacts.map_search import map_search
 from contacts.network_page import network_context
 from contacts.selectors import (
     GROUPS,
@@ -349,9 +350,28 @@ def client_map(request: HttpRequest, client_id: int) -> HttpResponse:
         {
             "group": group if group in GROUPS else "category",
             "data_url": reverse("consulting:client_map_data", args=[client_id]),
+            # Finding a contact by name names them: only when the client shares contacts.
+            "search_url": (
+                reverse("consulting:client_map_search", args=[client_id])
+                if engagement.share_contacts
+                else ""
+            ),
             "engagement": engagement,
         },
     )
+
+
+@consultant_required
+@require_GET
+def client_map_search(request: HttpRequest, client_id: int) -> JsonResponse:
+    """The map's search over a client's contacts, for a consultant they share them with."""
+    engagement = client_engagement(request.user, client_id)
+    if not engagement.share_contacts:
+        return JsonResponse({"error": _("Your client does not share their contacts.")}, status=403)
+    group = request.GET.get("group", "category")
+    if group not in GROUPS:
+        return JsonResponse({"error": _("Unknown grouping.")}, status=400)
+    return JsonResponse({"results": map_search(engagement.client, group, request.GET.get("q", ""))})
 
 
 @consultant_required
@@ -371,7 +391,13 @@ def client_map_data(request: HttpRequest, client_id: int) -> JsonResponse:
         return JsonResponse(
             {"group": group, "value": value, "contacts": [], "hidden": True}, status=200
         )
-    contacts = map_cluster_contacts(engagement.client, group, value)
+    focus = request.GET.get("focus", "")
+    contacts = map_cluster_contacts(
+        engagement.client,
+        group,
+        value,
+        focus=int(focus) if focus.isdigit() and len(focus) < 12 else None,
+    )
     return JsonResponse({"group": group, "value": value, "contacts": contacts})
 
 

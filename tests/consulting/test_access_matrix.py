@@ -166,6 +166,11 @@ def world(db):
         "consulting:client_network": (f"/consultant/clients/{o}/network/", ENGAGED_ONLY),
         "consulting:client_map": (f"/consultant/clients/{o}/map/", ENGAGED_ONLY),
         "consulting:client_map_data": (f"/consultant/clients/{o}/map/data.json", ENGAGED_ONLY),
+        # The engaged consultant of this world is shared no contacts: the search says so.
+        "consulting:client_map_search": (
+            f"/consultant/clients/{o}/map/search.json?q=Ana",
+            {**ENGAGED_ONLY, "engaged": 403},
+        ),
         "consulting:client_score": (f"/consultant/clients/{o}/audits/{a}/score/", ENGAGED_ONLY),
         "consulting:client_report": (f"/consultant/clients/{o}/audits/{a}/report/", ENGAGED_ONLY),
         "consulting:client_report_pdf": (
