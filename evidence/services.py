@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from config.sweeps import STALE_AFTER, jobs_to_enqueue_again
 from contacts.models import Contact, Relationship
 from contacts.objectives import active_objective
 from evidence import figures as figures_module
@@ -27,7 +28,6 @@ from evidence.signals import send_evidence_changed
 
 logger = logging.getLogger(__name__)
 
-STALE_AFTER = datetime.timedelta(minutes=15)
 WAITING = (ActivityImport.Status.PENDING, ActivityImport.Status.RUNNING)
 _READING_SHARE = 80  # percent of the bar for reading the file; the figures take the rest
 
@@ -232,14 +232,7 @@ def activity_import_sweep(older_than: datetime.timedelta = datetime.timedelta(mi
     """Enqueue imports left pending (an enqueue lost while the broker was down) or stale."""
     from evidence.tasks import read_activity
 
-    now = timezone.now()
-    waiting = ActivityImport.objects.filter(
-        status=ActivityImport.Status.PENDING, created_at__lt=now - older_than
-    ).values_list("pk", flat=True)
-    stale = ActivityImport.objects.filter(
-        status=ActivityImport.Status.RUNNING, started_at__lt=now - STALE_AFTER
-    ).values_list("pk", flat=True)
-    ids = [*waiting, *stale]
+    ids = jobs_to_enqueue_again(ActivityImport, older_than=older_than)
     for import_id in ids:
         read_activity.delay(import_id)
     return len(ids)

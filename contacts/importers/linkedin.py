@@ -352,7 +352,9 @@ class LinkedInExport:
     invitations: dict[str, Invitation]
 
 
-_ZIP_ERRORS = (
+# What a damaged, encrypted or hostile ZIP raises while it is opened or read (the own-data
+# readers, evidence/readers/base.py, catch the same).
+ZIP_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
     zlib.error,
@@ -376,7 +378,7 @@ def parse_linkedin_zip(data: bytes) -> LinkedInExport:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [member for member in archive.infolist() if not member.is_dir()]
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         raise ImportFileError("bad_zip", "This ZIP archive is damaged or unreadable.") from None
     with archive:
         _check_sizes(members)
@@ -453,6 +455,6 @@ def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
                         "zip_bomb", f"{member.filename} expands beyond its declared size."
                     )
                 chunks.append(chunk)
-    except _ZIP_ERRORS:
+    except ZIP_ERRORS:
         raise ImportFileError("bad_zip", f"{member.filename} is damaged in this ZIP.") from None
     return b"".join(chunks)

@@ -9,7 +9,6 @@ import datetime
 import functools
 import gc
 import logging
-from collections.abc import Iterable
 from contextlib import contextmanager
 
 from django.core.cache import cache
@@ -18,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from config.sweeps import STALE_AFTER, jobs_to_enqueue_again
 from contacts.classification import classify
 from contacts.importers import ParsedFile, detect_format, parse
 from contacts.importers.base import ImportFileError, ParsedContact, RowError
@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 
 PROGRESS_EVERY = 1000
 BATCH = 2000
-STALE_AFTER = datetime.timedelta(minutes=15)
 MERGED_FIELDS = [
     "first_name", "last_name", "email", "other_emails", "phone", "profile_url", "company",
     "position", "networks", "connected_on", "notes", "role_category", "sector", "url_key",
@@ -407,16 +406,7 @@ def contact_import_sweep(older_than: datetime.timedelta = datetime.timedelta(min
     """Enqueue imports left pending (an enqueue lost while the broker was down) or stale."""
     from contacts.tasks import import_contacts
 
-    now = timezone.now()
-    waiting = ContactImport.objects.filter(
-        status=ContactImport.Status.PENDING, created_at__lt=now - older_than
-    ).values_list("pk", flat=True)
-    stale = ContactImport.objects.filter(
-        status=ContactImport.Status.RUNNING, started_at__lt=now - STALE_AFTER
-    ).values_list("pk", flat=True)
-    ids: Iterable[int] = [*waiting, *stale]
-    count = 0
+    ids = jobs_to_enqueue_again(ContactImport, older_than=older_than)
     for import_id in ids:
         import_contacts.delay(import_id)
-        count += 1
-    return count
+    return len(ids)

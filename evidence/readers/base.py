@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from contacts.importers.base import ImportFileError
+from contacts.importers.linkedin import ZIP_ERRORS
 from contacts.importers.text import decode
 
 ERROR_CODES = (
@@ -81,17 +81,8 @@ def check_size(data: bytes, file: str, limits: Limits) -> None:
         raise ActivityFileError("empty", file)
 
 
-_ZIP_ERRORS = (
-    zipfile.BadZipFile,
-    zipfile.LargeZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    RuntimeError,  # encrypted member
-    NotImplementedError,  # unsupported compression method
-    ValueError,
-    KeyError,
-)
+# A ZIP's errors are the contact importer's, and a member named but missing (KeyError).
+_ZIP_ERRORS = (*ZIP_ERRORS, KeyError)
 
 
 class Archive:
