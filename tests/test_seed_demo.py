@@ -88,3 +88,16 @@ def test_the_printed_peer_link_opens_the_peer_page(client, capsys):
 
     assert response.status_code == 200
     assert "Camille Martin" in response.content.decode()
+
+
+def test_the_demo_professional_has_own_data_beside_the_score():
+    from audits.scores.models import ScoreSnapshot
+    from evidence.models import FlaggedExcerpt, NetworkEvidence
+
+    call_command("seed_demo")
+    professional = User.objects.get(email="demo@epratiques.example")
+    figures = NetworkEvidence.objects.get(owner=professional, network="linkedin").figures
+    assert figures["posts_12m"] > 0 and "pitch_share" in figures
+    assert FlaggedExcerpt.objects.filter(owner=professional).exists()
+    snapshot = ScoreSnapshot.objects.filter(audit__owner=professional).first()
+    assert snapshot.figures["evidence"]["networks"]["linkedin"]["posts_12m"] == figures["posts_12m"]

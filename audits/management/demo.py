@@ -58,6 +58,7 @@ def seed_demo() -> tuple[list[tuple[DemoLogin, bool]], str]:
         if login.role == "professional":
             audit = seed_professional(user)
             seed_contacts(user)
+            seed_own_data(user)
             link = seed_feedback(audit)
         users[login.role] = user
         results.append((login, created))
@@ -151,6 +152,25 @@ DEMO_RELATIONSHIPS = ["client", "colleague", "former_colleague", "network", "cli
 
 
 @transaction.atomic
+def seed_own_data(user: User) -> None:
+    """Two years of LinkedIn activity read like a real export, so that the own-data page, the
+    third column of the score and the evidence rules have something to show."""
+    from django.utils import timezone
+
+    from evidence.models import NetworkEvidence
+    from evidence.samples import linkedin_complete_export
+    from evidence.services import activity_import_from_bytes
+
+    if NetworkEvidence.objects.filter(owner=user).exists():
+        return
+    first, _, last = user.full_name.partition(" ")
+    data = linkedin_complete_export(
+        posts=120, comments=240, reactions=300, messages=400, years=2, seed=2026,
+        owner=(first, last), end=timezone.now(),
+    )  # fmt: skip
+    activity_import_from_bytes(owner=user, name="Complete_LinkedInDataExport.zip", data=data)
+
+
 def seed_feedback(audit: Audit) -> str:
     """Thirty requests, twenty-four anonymous answers; returns one unanswered personal link."""
     from audits.feedback.models import FeedbackLink, FeedbackRequest, FeedbackResponse

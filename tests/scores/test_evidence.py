@@ -245,3 +245,18 @@ def test_the_two_way_ratio_speaks_to_two_way_communication_with_its_base():
         evidence_rows({"linkedin": {"two_way_ratio": 0.6, "two_way_base": 40}})["two_way"][0]["bad"]
         is False
     )
+
+
+def test_every_figure_that_fires_a_rule_has_its_evidence_text_in_the_catalogue():
+    """A figure of evidence_map.toml that fires a rule must be worded under that rule in
+    recommendations.toml (the catalogue checks both languages), or its compile would fail."""
+    from audits.scores.catalogue import rules
+    from audits.scores.evidence import evidence_map
+
+    catalogue = rules()
+    missing = [
+        (entry["figure"], entry["rule"])
+        for entry in evidence_map()
+        if entry.get("rule") and entry["figure"] not in catalogue[entry["rule"]].evidence
+    ]
+    assert missing == []
