@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -134,7 +135,10 @@ def describe(figures: dict) -> list[FigureLine]:
             FigureLine(
                 "median_reply_hours",
                 _("Half of your %(base)d answers came within %(hours)s hours.")
-                % {"base": figures["reply_base"], "hours": figures["median_reply_hours"]},
+                % {
+                    "base": figures["reply_base"],
+                    "hours": number_format(figures["median_reply_hours"], use_l10n=True),
+                },
             )
         )
     lines += [

@@ -142,3 +142,27 @@ def test_the_consultants_client_score_and_report_set_no_break_spaces(client, dem
     ]
 
     assert _offences(client, consultant, urls) == {}
+
+
+def test_this_round_s_french_pages_set_no_break_spaces(client, demo):
+    """Own data, the draft check, progress, introductions, the channel and the annotated plan
+    (issues 18 to 20), on the demo, which now has own data, an engagement and a score."""
+    professional, consultant = demo
+    audit = _submitted(professional)
+    engagement = Engagement.objects.get(client=professional, consultant=consultant)
+    owner_urls = [
+        reverse("evidence:home"),
+        reverse("evidence:draft_check"),
+        reverse("evidence:excerpts", args=["linkedin", "pitch"]),
+        reverse("audits:progress", args=[audit.objective_id]),
+        reverse("audits:check_in", args=[audit.objective_id]),
+        reverse("contacts:introductions"),
+        reverse("audits:consultant_messages", args=[engagement.pk]),
+    ]
+    consultant_urls = [
+        reverse("consulting:plan_annotate", args=[professional.pk, audit.pk]),
+        reverse("consulting:messages", args=[engagement.pk]),
+    ]
+
+    assert _offences(client, professional, owner_urls) == {}
+    assert _offences(client, consultant, consultant_urls) == {}

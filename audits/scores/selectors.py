@@ -110,7 +110,11 @@ class ScoreBoard:
         """ "You say you rarely pitch; 38 % of your last 50 posts on LinkedIn are pitches":
         the blind spots the own data shows, in the active language."""
         return [
-            {**gap, "name": self._names.get(gap["dimension"], ""), "sentence": gap_sentence(gap)}
+            {
+                **evidence_display(gap),
+                "name": self._names.get(gap["dimension"], ""),
+                "sentence": gap_sentence(gap),
+            }
             for gap in (self.evidence.get("gaps") or [])
             if entry_for(gap["figure"])
         ]

@@ -260,3 +260,18 @@ def test_every_figure_that_fires_a_rule_has_its_evidence_text_in_the_catalogue()
         if entry.get("rule") and entry["figure"] not in catalogue[entry["rule"]].evidence
     ]
     assert missing == []
+
+
+def test_the_consultant_reads_the_blind_spot_about_the_client_not_about_themself(audit):
+    with_evidence(audit)
+    consultant = ConsultantFactory(language="en")
+    engage(audit.owner, consultant)
+    browser = Client()
+    browser.force_login(consultant)
+    for name in ("consulting:client_score", "consulting:client_report"):
+        body = browser.get(
+            reverse(name, args=[audit.owner_id, audit.pk]), HTTP_ACCEPT_LANGUAGE="en"
+        ).content.decode()
+        assert "the client rates themself 4.6 out of 5; Posts that pitch (LinkedIn): 38%" in body
+        assert "You say you rarely pitch" not in body
+        assert "The client&#x27;s data" in body or "The client's data" in body
