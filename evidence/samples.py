@@ -52,6 +52,42 @@ def _csv(header: list[str], rows) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+# How long the professional takes to answer a message, in hours, and how often they do.
+REPLY_HOURS = (1, 2, 3, 5, 8, 20, 26, 50)
+REPLIES = 0.7
+
+
+def _messages(rng: random.Random, people: list[str], me: str, count: int, when):
+    """Exchanges as they happen: a message received, then (most of the time) the reply a few
+    hours later in the same conversation; the rest are messages the professional starts."""
+    rows = 0
+    while rows < count:
+        person = rng.randrange(len(people))
+        sent = datetime.strptime(when(), "%Y-%m-%d %H:%M:%S")
+        received = rng.random() < 0.6
+        first = [people[person], me] if received else [me, people[person]]
+        yield _message_row(person, *first, sent, _text(rng, 25))
+        rows += 1
+        if received and rows < count and rng.random() < REPLIES:
+            reply = sent + timedelta(hours=rng.choice(REPLY_HOURS))
+            yield _message_row(person, me, people[person], reply, _text(rng, 25))
+            rows += 1
+
+
+def _message_row(person: int, sender: str, recipient: str, at: datetime, text: str) -> list:
+    return [
+        f"conv-{person}",
+        "",
+        sender,
+        "",
+        recipient,
+        at.strftime("%Y-%m-%d %H:%M:%S") + " UTC",
+        "",
+        text,
+        "INBOX",
+    ]
+
+
 def linkedin_complete_export(
     *,
     posts=5_000,
@@ -120,22 +156,7 @@ def linkedin_complete_export(
                 "CONTENT",
                 "FOLDER",
             ],
-            (
-                (
-                    lambda person, mine: [
-                        f"conv-{person}",
-                        "",
-                        me if mine else people[person],
-                        "",
-                        people[person] if mine else me,
-                        when() + " UTC",
-                        "",
-                        _text(rng, 25),
-                        "INBOX",
-                    ]
-                )(rng.randrange(len(people)), rng.random() < 0.5)
-                for _ in range(messages)
-            ),
+            _messages(rng, people, me, messages, when),
         ),
         "Invitations.csv": _csv(
             ["From", "To", "Sent At", "Message", "Direction"],
@@ -143,7 +164,7 @@ def linkedin_complete_export(
                 [
                     me,
                     people[i],
-                    "1/5/24, 10:12 AM",
+                    datetime.strptime(when(), "%Y-%m-%d %H:%M:%S").strftime("%-m/%-d/%y, %I:%M %p"),
                     "Glad to connect" if i % 3 else "",
                     "OUTGOING",
                 ]
