@@ -9,7 +9,6 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -20,9 +19,14 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
-RESULTS = Path(__file__).resolve().parent / "results.json"
+from bench.standalone import (  # noqa: E402
+    bench_settings,
+    previous_results,
+    throwaway_database,
+    write_results,
+)
+
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "30"))
 
 
@@ -36,20 +40,10 @@ def median_ms(call, rounds: int = ROUNDS) -> float:
 
 
 def main() -> int:
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
-    settings.WHITENOISE_USE_FINDERS = True
-    settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    bench_settings()
+    with throwaway_database():
         results = run()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-    RESULTS.write_text(json.dumps(kept_fault_figures() | results, indent=2, sort_keys=True) + "\n")
+    write_results(kept_fault_figures() | results)
     print(f"database: {connection.vendor}")
     print(json.dumps(results, indent=2, sort_keys=True))
     return 0
@@ -57,11 +51,7 @@ def main() -> int:
 
 def kept_fault_figures() -> dict[str, float]:
     """The fault_* figures `make faults` wrote, kept so that one file holds both runs."""
-    try:
-        previous = json.loads(RESULTS.read_text())
-    except (OSError, ValueError):
-        return {}
-    return {name: value for name, value in previous.items() if name.startswith("fault_")}
+    return {name: value for name, value in previous_results().items() if name.startswith("fault_")}
 
 
 def run() -> dict[str, float]:

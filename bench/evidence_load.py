@@ -3,12 +3,11 @@
 budget 20 s and 300 MB, issue 18).
 
 Part of `make bench` (bench/__main__.py calls measure()); `python -m bench.evidence_load`
-runs it alone on a throwaway test database and merges its figures into bench/results.json.
+runs it alone (bench/standalone.py).
 """
 
 from __future__ import annotations
 
-import json
 import time
 import tracemalloc
 
@@ -46,19 +45,6 @@ def measure() -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    from bench.__main__ import RESULTS, connection, settings, setup_test_environment
+    from bench.standalone import run_alone
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        figures = measure()
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-    try:
-        previous = json.loads(RESULTS.read_text())
-    except (OSError, ValueError):
-        previous = {}
-    RESULTS.write_text(json.dumps(previous | figures, indent=2, sort_keys=True) + "\n")
-    print(json.dumps(figures, indent=2, sort_keys=True))
+    run_alone(measure)

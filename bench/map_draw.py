@@ -97,48 +97,29 @@ def measure(owner) -> dict[str, float]:
     return {"map_first_draw_ms": first_draw_ms(owner)}
 
 
-def main() -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
+def with_30k_contacts() -> dict[str, float]:
+    """30,000 contacts imported through the upload path, then the first draw measured."""
     from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.db import connection
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = ["*"]
-    settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-    }
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        from accounts.services import user_ensure_verified
-        from contacts.importers.samples import linkedin_connections_csv
-        from contacts.models import Contact
-        from contacts.services.imports import contact_import_create, contact_import_run
+    from accounts.services import user_ensure_verified
+    from contacts.importers.samples import linkedin_connections_csv
+    from contacts.services.imports import contact_import_create, contact_import_run
 
-        user, _ = user_ensure_verified(
-            email="bench-map@example.com",
-            password="bench-pass-2026",  # noqa: S106
-            full_name="Bench Map",
-        )
-        job = contact_import_create(
-            owner=user,
-            upload=SimpleUploadedFile("Connections.csv", linkedin_connections_csv(30_000, seed=30)),
-            fmt="linkedin_csv",
-        )
-        contact_import_run(import_id=job.pk)
-        count = Contact.objects.filter(owner=user).count()
-        figures = measure(user)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-    print(f"contacts: {count}", figures)
-    return 0
+    user, _ = user_ensure_verified(
+        email="bench-map@example.com",
+        password="bench-pass-2026",  # noqa: S106
+        full_name="Bench Map",
+    )
+    job = contact_import_create(
+        owner=user,
+        upload=SimpleUploadedFile("Connections.csv", linkedin_connections_csv(30_000, seed=30)),
+        fmt="linkedin_csv",
+    )
+    contact_import_run(import_id=job.pk)
+    return measure(user)
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from bench.standalone import run_alone
+
+    run_alone(with_30k_contacts)

@@ -23,10 +23,6 @@ def evidence_figures(owner) -> dict[str, dict]:
     return dict(NetworkEvidence.objects.filter(owner=owner).values_list("network", "figures"))
 
 
-def excerpts_for(owner, *, network: str, flag: str):
-    return FlaggedExcerpt.objects.filter(owner=owner, network=network, flag=flag)
-
-
 EXCERPTS_SHOWN = 100  # the most recent ones; a figure's examples, not an archive
 
 
